@@ -1,0 +1,61 @@
+// The one interface every OS backend implements. Raw numbers in, raw numbers out: no PHP shapes,
+// no messages, nothing allocated per call. A failing call returns -1 (Windows maps INVALID_SOCKET and
+// SOCKET_ERROR to -1 inside its backend) and the caller then asks lastError().
+
+/** A field of a C struct: byte offset and byte size. */
+export type Field = readonly [offset: number, size: number];
+
+export interface Struct {
+  readonly size: number;
+  readonly align: number;
+  readonly fields: Readonly<Record<string, Field>>;
+}
+
+/** Generated from conformance/matrix by conformance/matrix/tables.ts: never typed by hand. */
+export interface Tables {
+  /** Constants PHP's sockets extension defines on this OS, with this OS's values. */
+  readonly constants: Readonly<Record<string, number>>;
+  /** Other OS values the backends and functions need (O_NONBLOCK, POLLIN, EAGAIN, SHUT_RD, ...). */
+  readonly system: Readonly<Record<string, number>>;
+  /** Struct layouts: sockaddr_in, sockaddr_in6, sockaddr_un, msghdr, cmsghdr, iovec, pollfd, ... */
+  readonly layout: Readonly<Record<string, Struct>>;
+}
+
+/** Buffers handed to the OS: always TypedArrays passed as FFI "buffer" arguments, never raw ptr()s. */
+export type Bytes = Uint8Array;
+
+export interface Platform extends Tables {
+  readonly os: "linux" | "darwin" | "windows";
+
+  socket(domain: number, type: number, protocol: number): number;
+  /** Writes the two handles into out[0], out[1]. */
+  socketpair(domain: number, type: number, protocol: number, out: Int32Array): number;
+  bind(h: number, addr: Bytes, addrlen: number): number;
+  connect(h: number, addr: Bytes, addrlen: number): number;
+  listen(h: number, backlog: number): number;
+  /** addr/addrlen may be null; addrlen[0] is in/out. */
+  accept(h: number, addr: Bytes | null, addrlen: Uint32Array | null): number;
+  close(h: number): number;
+  shutdown(h: number, how: number): number;
+  getsockname(h: number, addr: Bytes, addrlen: Uint32Array): number;
+  getpeername(h: number, addr: Bytes, addrlen: Uint32Array): number;
+
+  recv(h: number, buf: Bytes, len: number, flags: number): number;
+  /** The backend adds what the OS needs so that a write to a closed peer is EPIPE, never a signal. */
+  send(h: number, buf: Bytes, len: number, flags: number): number;
+  recvfrom(h: number, buf: Bytes, len: number, flags: number, addr: Bytes, addrlen: Uint32Array): number;
+  sendto(h: number, buf: Bytes, len: number, flags: number, addr: Bytes, addrlen: number): number;
+
+  getsockopt(h: number, level: number, name: number, val: Bytes, len: Uint32Array): number;
+  setsockopt(h: number, level: number, name: number, val: Bytes, len: number): number;
+  /** O_NONBLOCK via fcntl, or FIONBIO via ioctlsocket. */
+  setBlocking(h: number, blocking: boolean): number;
+  /** 1 when the OS says the handle is non-blocking, 0 when blocking, -1 when it cannot tell. */
+  isNonBlocking(h: number): number;
+  /** fds is an array of the OS's pollfd structs (layout.pollfd). */
+  poll(fds: Bytes, nfds: number, timeoutMs: number): number;
+
+  lastError(): number;
+  /** The OS's own text for an error code, as PHP's socket_strerror prints it on this OS. */
+  strerror(code: number): string;
+}
