@@ -55,6 +55,22 @@ export interface Platform extends Tables {
   /** fds is an array of the OS's pollfd structs (layout.pollfd). */
   poll(fds: Bytes, nfds: number, timeoutMs: number): number;
 
+  /** inet_pton: 1 when `src` (NUL-terminated) parsed into dst, else 0. */
+  inetPton(af: number, src: Bytes, dst: Bytes): number;
+  /** gethostbyname: the family and addresses of a name (NUL-terminated), or null (then hostError()). */
+  gethostbyname(name: Bytes): { family: number; addrs: Uint8Array[] } | null;
+  /** h_errno of the last failed gethostbyname (WSAGetLastError on Windows). */
+  hostError(): number;
+  hstrerror(code: number): string;
+  /** getaddrinfo(name, NULL, {ai_family}) reduced to the first result's sockaddr bytes, or the EAI code. */
+  resolve(name: Bytes, family: number): Uint8Array | number;
+  /** getservbyname: the port in host order, or -1. */
+  getservbyname(name: Bytes, proto: Bytes): number;
+  /** getprotobyname: the protocol number, or -1. */
+  getprotobyname(name: Bytes): number;
+  /** if_nametoindex: 0 when there is no such interface. */
+  ifNameToIndex(name: Bytes): number;
+
   lastError(): number;
   /** The OS's own text for an error code, as PHP's socket_strerror prints it on this OS. */
   strerror(code: number): string;

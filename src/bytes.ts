@@ -1,0 +1,87 @@
+// Strings and bytes: writes take a string or any ArrayBufferView; reads give a string in the socket's
+// encoding. UTF-8 reads never split a character: an incomplete tail waits on the socket for the next read.
+import type { Socket } from "./socket.ts";
+
+const encoder = new TextEncoder();
+const utf8 = new TextDecoder("utf-8");
+const latin1 = new TextDecoder("latin1");
+
+// One scratch buffer for the synchronous calls; it grows to the largest request and is never shared
+// across an await, so reuse is safe.
+let scratch = new Uint8Array(64 * 1024);
+export function scratchOf(n: number): Uint8Array {
+  if (scratch.length < n) scratch = new Uint8Array(Math.max(n, scratch.length * 2));
+  return scratch;
+}
+
+/** The bytes of a value to write, and how many. Strings in binary mode must be byte strings. */
+export function toBytes(sock: Socket, data: string | ArrayBufferView): Uint8Array | null {
+  if (typeof data !== "string") {
+    return data instanceof Uint8Array ? data : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  }
+  if (sock.encoding === "binary") return latin1Bytes(data);
+  // encodeInto a reused buffer avoids an allocation per write; 3 bytes per UTF-16 unit is the worst case.
+  const max = data.length * 3;
+  if (max <= 65536) {
+    const buf = scratchOf(max);
+    const { written } = encoder.encodeInto(data, buf);
+    return buf.subarray(0, written);
+  }
+  return encoder.encode(data);
+}
+
+/** A PHP byte string held in JS: one char per byte. Null when a char is over 0xFF (not a byte). */
+export function latin1Bytes(s: string): Uint8Array | null {
+  const n = s.length;
+  const out = n <= 65536 ? scratchOf(n).subarray(0, n) : new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 0xff) return null;
+    out[i] = c;
+  }
+  return out;
+}
+
+/** Byte length of a string as the socket would send it (PHP's strlen). */
+export function byteLength(sock: Socket, s: string): number {
+  return sock.encoding === "binary" ? s.length : Buffer.byteLength(s, "utf8");
+}
+
+/** Bytes as a PHP byte string (binary mode): one char per byte, all 256 values round-trip. */
+export function binaryString(b: Uint8Array): string {
+  return latin1.decode(b);
+}
+
+/** Length in bytes of the complete UTF-8 characters at the start of b (an incomplete tail is left out). */
+function completeUtf8(b: Uint8Array): number {
+  const n = b.length;
+  // Look back at most 3 bytes for a lead byte whose sequence runs past the end.
+  for (let back = 1; back <= 3 && back <= n; back++) {
+    const c = b[n - back]!;
+    if ((c & 0xc0) === 0x80) continue; // continuation byte
+    const need = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
+    return need > back ? n - back : n;
+  }
+  return n;
+}
+
+/**
+ * Turns bytes just read into the socket's string. In UTF-8 mode an incomplete character at the end is
+ * kept on the socket (unless `peek`, which must not consume) and put in front of the next read.
+ */
+export function fromBytes(sock: Socket, b: Uint8Array, peek = false): string {
+  if (sock.encoding === "binary") return latin1.decode(b);
+  let bytes = b;
+  if (sock.pending) {
+    bytes = new Uint8Array(sock.pending.length + b.length);
+    bytes.set(sock.pending);
+    bytes.set(b, sock.pending.length);
+    if (!peek) sock.pending = null;
+  }
+  const whole = completeUtf8(bytes);
+  if (!peek && whole < bytes.length) sock.pending = bytes.slice(whole);
+  return utf8.decode(bytes.subarray(0, whole));
+}
+
+/** True when the last read left part of a UTF-8 character waiting. */
+export const hasPending = (sock: Socket): boolean => sock.pending !== null;

@@ -1,0 +1,50 @@
+// What every PHP socket function shares: the Socket argument check and PHP_SOCKET_ERROR's warning.
+import { os } from "../platform/index.ts";
+import { instance } from "../php/args.ts";
+import { warn } from "../php/errors.ts";
+import { isRef, type Ref } from "../php/ref.ts";
+import { Socket, globals } from "../socket.ts";
+
+export { os, Socket, globals };
+export const C = os.constants;
+export const S = os.system;
+
+/** A Socket argument: TypeError for anything else, PHP's Error once closed or exported. */
+export function sockArg(fn: string, v: unknown, pos = 1, name = "socket"): Socket {
+  const s = instance(fn, pos, name, v, Socket, "Socket");
+  if (s.exported) throw new TypeError(`${fn}(): Argument #${pos} ($${name}) has been exported to a stream and is owned by Bun's event loop`);
+  return s;
+}
+
+/** PHP's sockets_strerror: resolver errors are stored as -10000 - h_errno. */
+export function sockStrerror(code: number): string {
+  return code < -10000 ? os.hstrerror(-code - 10000) : os.strerror(code);
+}
+
+/** PHP_SOCKET_ERROR: records the code on the socket and globally, then warns "msg [code]: text". */
+export function socketError(sock: Socket, fn: string, msg: string, code: number): void {
+  sock.fail(code);
+  warn(fn, `${msg} [${code}]: ${sockStrerror(code)}`);
+}
+
+/** The same warning for failures that have no socket yet (socket_create, socket_create_pair). */
+export function globalError(fn: string, msg: string, code: number): void {
+  globals.lastError = code;
+  warn(fn, `${msg} [${code}]: ${sockStrerror(code)}`);
+}
+
+/** A by-reference parameter: the caller must give a ref() (PHP needs a variable there). */
+export function refArg(fn: string, pos: number, name: string, v: unknown): Ref {
+  if (!isRef(v)) throw new TypeError(`${fn}(): Argument #${pos} ($${name}) could not be passed by reference; pass ref()`);
+  return v;
+}
+
+/** Like refArg, but an omitted optional argument gives null. */
+export const optRef = (fn: string, pos: number, name: string, v: unknown): Ref | null =>
+  v === undefined ? null : refArg(fn, pos, name, v);
+
+/** Socket types PHP's socket_create accepts (it rejects type > 10, nothing else). */
+export const MAX_SOCK_TYPE = 10;
+
+export const domainMessage = "must be one of AF_UNIX, AF_INET6, or AF_INET";
+export const typeMessage = "must be one of SOCK_STREAM, SOCK_DGRAM, SOCK_SEQPACKET, SOCK_RAW, or SOCK_RDM";

@@ -1,0 +1,28 @@
+// socket_last_error, socket_clear_error, socket_strerror.
+import { argc, instance, int } from "../php/args.ts";
+import { Socket, globals, sockStrerror } from "./common.ts";
+
+const optSocket = (fn: string, v: unknown): Socket | null =>
+  v === null || v === undefined ? null : instance(fn, 1, "socket", v, Socket, "Socket");
+
+export function socket_last_error(socket: Socket | null = null): number {
+  const fn = "socket_last_error";
+  argc(fn, arguments.length, 0, 1);
+  const s = optSocket(fn, socket);
+  return s ? s.error : globals.lastError;
+}
+
+export function socket_clear_error(socket: Socket | null = null): void {
+  const fn = "socket_clear_error";
+  argc(fn, arguments.length, 0, 1);
+  const s = optSocket(fn, socket);
+  if (s) s.error = 0;
+  else globals.lastError = 0;
+}
+
+export function socket_strerror(error_code: number): string {
+  const fn = "socket_strerror";
+  argc(fn, arguments.length, 1, 1);
+  // PHP narrows the long to a C int.
+  return sockStrerror(int(fn, 1, "error_code", error_code) | 0);
+}

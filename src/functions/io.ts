@@ -1,0 +1,154 @@
+// socket_read and socket_write: PHP's stream-style reads (binary, or up to the end of a line) and writes.
+import { argc, int, nullableInt, str } from "../php/args.ts";
+import { ValueError } from "../php/errors.ts";
+import { fromBytes, scratchOf, toBytes } from "../bytes.ts";
+import { C, S, Socket, os, sockArg, socketError } from "./common.ts";
+
+const PHP_NORMAL_READ = C.PHP_NORMAL_READ!;
+const PHP_BINARY_READ = C.PHP_BINARY_READ!;
+
+const EAGAIN = S.EAGAIN!, EWOULDBLOCK = S.EWOULDBLOCK ?? EAGAIN, EINTR = S.EINTR!, ECONNRESET = S.ECONNRESET!;
+const ESPIPE = S.ESPIPE ?? -1;
+const MSG_PEEK = C.MSG_PEEK!;
+const SOCK_STREAM = C.SOCK_STREAM!;
+const POLLIN = S.POLLIN!;
+/** PHP's PHP_IS_TRANSIENT_ERROR: a non-blocking read with nothing to read is not worth a warning. */
+export const isTransient = (e: number): boolean => e === EAGAIN || e === EWOULDBLOCK;
+/** Reads are capped so that no length over what the OS call can report is ever passed. */
+export const MAX_IO = 0x7fffffff;
+
+const pfd = new Uint8Array(os.layout.pollfd!.size);
+const pfdView = new DataView(pfd.buffer);
+/** Blocks in poll() until the handle is readable: how a non-blocking PHP_NORMAL_READ waits (PHP spins). */
+export function waitReadable(fd: number): void {
+  const f = os.layout.pollfd!.fields;
+  pfd.fill(0);
+  if (f.fd![1] === 8) pfdView.setBigInt64(f.fd![0], BigInt(fd), true);
+  else pfdView.setInt32(f.fd![0], fd, true);
+  pfdView.setInt16(f.events![0], POLLIN, true);
+  while (os.poll(pfd, 1, -1) < 0 && os.lastError() === EINTR);
+}
+
+/**
+ * PHP's php_read: up to `max` bytes, stopping after the first '\r' or '\n'. Gives the byte count, or -1
+ * with the error code in `err[0]`. Stream sockets peek for the line end and consume it in one recv
+ * instead of one recv per byte; the bytes consumed and the result are PHP's.
+ */
+function readLine(s: Socket, buf: Uint8Array, max: number, err: Int32Array): number {
+  const nonblock = os.isNonBlocking(s.fd);
+  if (nonblock < 0) return (err[0] = os.lastError()), -1;
+  if (s.sockType !== SOCK_STREAM) return readLineBytewise(s, buf, max, nonblock === 1, err);
+  let n = 0;
+  for (;;) {
+    const view = buf.subarray(n, max);
+    const k = os.recv(s.fd, view, max - n, MSG_PEEK);
+    if (k < 0) {
+      const e = os.lastError();
+      if (e === EAGAIN || e === EWOULDBLOCK || e === EINTR || e === ESPIPE) {
+        // PHP retries until the line is whole; wait for data instead of spinning.
+        waitReadable(s.fd);
+        continue;
+      }
+      return (err[0] = e), -1;
+    }
+    if (k === 0) {
+      // End of stream: a non-blocking PHP read returns the partial line; a blocking one gives up after
+      // 200 empty reads with ECONNRESET (the partial line already consumed).
+      if (nonblock === 1) return n;
+      return (err[0] = ECONNRESET), -1;
+    }
+    let take = k, found = false;
+    for (let i = 0; i < k; i++) {
+      const c = view[i];
+      if (c === 10 || c === 13) {
+        take = i + 1;
+        found = true;
+        break;
+      }
+    }
+    const got = os.recv(s.fd, view, take, 0);
+    if (got < 0) return (err[0] = os.lastError()), -1;
+    n += got;
+    if ((found && got === take) || n >= max) return n;
+  }
+}
+
+/** PHP's loop itself, for datagram and seqpacket sockets where each recv takes a whole message. */
+function readLineBytewise(s: Socket, buf: Uint8Array, max: number, nonblock: boolean, err: Int32Array): number {
+  let n = 0;
+  for (;;) {
+    const m = os.recv(s.fd, buf.subarray(n, n + 1), 1, 0);
+    if (m > 0) {
+      n++;
+      const c = buf[n - 1];
+      if (c === 10 || c === 13 || n >= max) return n;
+      continue;
+    }
+    if (m === 0) {
+      if (nonblock) return n;
+      return (err[0] = ECONNRESET), -1;
+    }
+    const e = os.lastError();
+    if (e === EAGAIN || e === EWOULDBLOCK || e === EINTR || e === ESPIPE) {
+      waitReadable(s.fd);
+      continue;
+    }
+    return (err[0] = e), -1;
+  }
+}
+
+const errBox = new Int32Array(1);
+
+export function socket_read(socket: Socket, length: number, mode: number = PHP_BINARY_READ): string | false {
+  const fn = "socket_read";
+  argc(fn, arguments.length, 2, 3);
+  const s = sockArg(fn, socket);
+  const len = int(fn, 2, "length", length);
+  const type = arguments.length > 2 ? int(fn, 3, "mode", mode) : PHP_BINARY_READ;
+  // PHP returns false without a word for a length under 1.
+  if (len < 1) return false;
+  const want = Math.min(len, MAX_IO);
+  for (;;) {
+    const buf = scratchOf(Math.min(want, 16 * 1024 * 1024));
+    const cap = Math.min(want, buf.length);
+    const n = type === PHP_NORMAL_READ ? readLine(s, buf, cap, errBox) : os.recv(s.fd, buf, cap, 0);
+    if (n < 0) {
+      const e = type === PHP_NORMAL_READ ? errBox[0]! : os.lastError();
+      if (isTransient(e)) s.fail(e);
+      else socketError(s, fn, "unable to read from socket", e);
+      return false;
+    }
+    if (n === 0) return "";
+    const text = fromBytes(s, buf.subarray(0, n));
+    // Only part of a UTF-8 character arrived: wait for the rest rather than return "" (end of stream).
+    if (text === "" && s.pending) continue;
+    return text;
+  }
+}
+
+export function socket_write(socket: Socket, data: string | ArrayBufferView, length: number | null = null): number | false {
+  const fn = "socket_write";
+  argc(fn, arguments.length, 2, 3);
+  const s = sockArg(fn, socket);
+  const bytes = dataArg(fn, s, 2, data);
+  const l = arguments.length > 2 ? nullableInt(fn, 3, "length", length) : null;
+  if (l !== null && l < 0) throw new ValueError(`${fn}(): Argument #3 ($length) must be greater than or equal to 0`);
+  const n = l === null ? bytes.length : Math.min(l, bytes.length);
+  const r = os.send(s.fd, bytes, Math.min(n, MAX_IO), 0);
+  if (r < 0) {
+    socketError(s, fn, "unable to write to socket", os.lastError());
+    return false;
+  }
+  return r;
+}
+
+/** A data argument: a string in the socket's encoding, or any ArrayBufferView. */
+export function dataArg(fn: string, s: Socket, pos: number, v: unknown): Uint8Array {
+  if (typeof v === "string" || ArrayBuffer.isView(v)) {
+    const b = toBytes(s, v as string | ArrayBufferView);
+    if (b) return b;
+    throw new ValueError(`${fn}(): Argument #${pos} ($data) must be a byte string (chars 0-255) on a socket in binary mode`);
+  }
+  // Scalars convert as PHP's string parameters do; arrays and objects are a TypeError there.
+  return toBytes(s, str(fn, pos, "data", v))!;
+}

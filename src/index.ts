@@ -1,0 +1,23 @@
+// The public surface of php-sockets: PHP's socket functions and constants, plus the few helpers that
+// let JavaScript speak PHP's language (ref, error handlers, exception classes). Re-exports only.
+export * from "./constants.ts";
+export { Socket } from "./socket.ts";
+export { ref, type Ref } from "./php/ref.ts";
+export {
+  set_error_handler,
+  restore_error_handler,
+  ValueError,
+  ArgumentCountError,
+  PhpError,
+  E_WARNING,
+  E_NOTICE,
+  E_DEPRECATED,
+  type ErrorHandler,
+} from "./php/errors.ts";
+export { socket_create, socket_create_listen, socket_create_pair } from "./functions/create.ts";
+export { socket_bind, socket_listen, socket_accept, socket_connect, socket_shutdown, socket_close } from "./functions/connect.ts";
+export { socket_read, socket_write } from "./functions/io.ts";
+export { socket_getsockname, socket_getpeername } from "./functions/names.ts";
+export { socket_set_block, socket_set_nonblock, socket_set_encoding } from "./functions/blocking.ts";
+export { socket_last_error, socket_clear_error, socket_strerror } from "./functions/errors.ts";
+export { gethostbyname, getservbyname, getprotobyname } from "./functions/netdb.ts";

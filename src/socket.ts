@@ -1,0 +1,81 @@
+// The Socket object (PHP 8's final class Socket): the OS handle and the state PHP keeps beside it.
+import { os } from "./platform/index.ts";
+import { PhpError } from "./php/errors.ts";
+
+const TOKEN = Symbol("php-sockets.Socket");
+
+/** The extension's global last error (socket_last_error() without a socket). */
+export const globals = { lastError: 0 };
+
+// A Socket dropped without socket_close is closed when collected, as PHP closes a socket when its
+// last reference goes. The registry holds only the handle box, never the Socket.
+interface HandleBox {
+  fd: number;
+}
+const finalizer = new FinalizationRegistry<HandleBox>((box) => {
+  if (box.fd >= 0) os.close(box.fd);
+  box.fd = -1;
+});
+
+export type Encoding = "utf8" | "binary";
+
+export class Socket {
+  /** @internal OS handle; -1 once closed or handed to another owner. */
+  fd: number;
+  /** @internal Address family (PHP's php_sock->type). */
+  family: number;
+  /** @internal SOCK_STREAM, SOCK_DGRAM, ... as created (0 when not known). */
+  sockType = 0;
+  /** @internal PHP's php_sock->blocking. */
+  blocking = true;
+  /** @internal PHP's per-socket error. */
+  error = 0;
+  /** @internal How strings are read and written. */
+  encoding: Encoding = "utf8";
+  /** @internal Bytes of a UTF-8 character not yet complete at the end of the last read. */
+  pending: Uint8Array | null = null;
+  /** @internal Set when Bun's event loop owns the descriptor (socket_export_stream). */
+  exported = false;
+  readonly #box: HandleBox;
+
+  constructor(token?: symbol, fd = -1, family = 0) {
+    if (token !== TOKEN) throw new PhpError("Cannot directly construct Socket, use socket_create() instead");
+    this.fd = fd;
+    this.family = family;
+    this.#box = { fd };
+    finalizer.register(this, this.#box, this.#box);
+  }
+
+  /** @internal */
+  static wrap(fd: number, family: number): Socket {
+    return new Socket(TOKEN, fd, family);
+  }
+
+  get closed(): boolean {
+    return this.fd < 0;
+  }
+
+  /** @internal Closes the handle once; the finalizer then has nothing left to do. */
+  close(): number {
+    const fd = this.fd;
+    this.fd = -1;
+    this.#box.fd = -1;
+    finalizer.unregister(this.#box);
+    return fd >= 0 ? os.close(fd) : 0;
+  }
+
+  /** @internal Gives the handle up to another owner (Bun's event loop) without closing it. */
+  release(): number {
+    const fd = this.fd;
+    this.fd = -1;
+    this.#box.fd = -1;
+    finalizer.unregister(this.#box);
+    return fd;
+  }
+
+  /** @internal Records a failure as PHP does: on the socket and globally. */
+  fail(code: number): void {
+    this.error = code;
+    globals.lastError = code;
+  }
+}
