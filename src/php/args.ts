@@ -10,7 +10,7 @@ export function phpType(v: unknown): string {
     case "boolean":
       return "bool";
     case "number":
-      return Number.isInteger(v) ? "int" : "float";
+      return Number.isInteger(v) && Math.abs(v as number) <= INT_MAX ? "int" : "float";
     case "bigint":
       return "int";
     case "string":

@@ -107,7 +107,7 @@ export function makePosix(o: PosixOptions): Platform {
     poll: (fds, n, ms) => f.poll(fds, n, ms),
     inetPton: (af, src, dst) => f.inet_pton(af, src, dst),
     gethostbyname(name) {
-      const h = f.gethostbyname(name);
+      const h = f.gethostbyname(name) as Pointer | null;
       if (!h) return null;
       const family = readField(h, hostent.h_addrtype!);
       const len = readField(h, hostent.h_length!);
