@@ -14,6 +14,7 @@ function val($a, array &$vars, string $tmp) {
     if (!is_array($a)) return $a;
     if (array_key_exists('k', $a)) return constant($a['k']);
     if (array_key_exists('v', $a)) return $vars[$a['v']] ?? null;
+    if (array_key_exists('at', $a)) return $vars[$a['at'][0]][$a['at'][1]] ?? null;
     if (array_key_exists('a', $a)) return array_map(fn($x) => val($x, $vars, $tmp), $a['a']);
     if (array_key_exists('o', $a)) { $r = []; foreach ($a['o'] as [$k, $x]) $r[$k] = val($x, $vars, $tmp); return $r; }
     if (array_key_exists('f', $a)) return (float)($a['f'] === 'NAN' ? NAN : ($a['f'] === 'INF' ? INF : ($a['f'] === '-INF' ? -INF : $a['f'])));

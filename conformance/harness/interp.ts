@@ -16,6 +16,10 @@ function val(a: Arg, vars: Vars, refs: Refs, tmp: string, binary: boolean): unkn
   if (a === null || typeof a !== "object") return a;
   if ("k" in a) return lib[a.k];
   if ("v" in a) return refs.get(a.v)?.value ?? vars.get(a.v) ?? null;
+  if ("at" in a) {
+    const whole = (refs.get(a.at[0])?.value ?? vars.get(a.at[0])) as Record<string | number, unknown> | null | undefined;
+    return whole?.[a.at[1]] ?? null;
+  }
   if ("a" in a) return a.a.map((x) => val(x, vars, refs, tmp, binary));
   if ("o" in a) return Object.fromEntries(a.o.map(([key, x]) => [key, val(x, vars, refs, tmp, binary)]));
   if ("f" in a) return a.f === "NAN" ? NaN : a.f === "INF" ? Infinity : a.f === "-INF" ? -Infinity : Number(a.f);

@@ -6,6 +6,7 @@
 //   { o: [[key, val]...] }  a PHP array with keys { f: "NAN" | "1.5" } a float
 //   { b: "00ff" }           a byte string         { tmp: "x.sock" }   a path in a temporary folder
 //   { rep: ["a", 300] }     a repeated string     { obj: "stdClass" } an object of no use here
+//   { at: ["pair", 0] }     an element of a variable's array (a socket_create_pair result)
 //
 // A step may store its result in a variable (`as`), mask by-reference values that differ between runs
 // (`mask`: ephemeral ports) or the return itself (`maskRet`), then only their PHP type is compared.
@@ -13,7 +14,8 @@
 export type Arg =
   | null | boolean | number | string
   | { k: string } | { v: string } | { r: string; init?: Arg } | { a: Arg[] } | { o: [string | number, Arg][] }
-  | { f: string } | { b: string } | { tmp: string } | { rep: [string, number] } | { obj: string };
+  | { f: string } | { b: string } | { tmp: string } | { rep: [string, number] } | { obj: string }
+  | { at: [string, string | number] };
 
 export interface Step {
   call: string;
@@ -55,5 +57,6 @@ export const flt = (f: string): Arg => ({ f });
 export const list = (...a: Arg[]): Arg => ({ a });
 export const assoc = (...o: [string | number, Arg][]): Arg => ({ o });
 export const rep = (s: string, n: number): Arg => ({ rep: [s, n] });
+export const at = (name: string, key: string | number): Arg => ({ at: [name, key] });
 export const call = (fn: string, args: Arg[] = [], extra: Omit<Step, "call" | "args"> = {}): Step => ({ call: fn, args, ...extra });
 export const as = (name: string, fn: string, args: Arg[] = [], extra: Omit<Step, "call" | "args" | "as"> = {}): Step => ({ call: fn, args, as: name, ...extra });
