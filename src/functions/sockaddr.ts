@@ -2,12 +2,16 @@
 // PHP's warnings; unix paths checked against sun_path. Returns the sockaddr length, 0 after a warning.
 import * as A from "../address.ts";
 import { ValueError, warn } from "../php/errors.ts";
+import { latin1Bytes } from "../bytes.ts";
 import { os, socketError, type Socket } from "./common.ts";
 
 const enc = new TextEncoder();
 const MAXFQDNLEN = 255;
 const addr4 = new Uint8Array(4);
 const addr6 = new Uint8Array(16);
+const C = os.constants;
+// PHP asks getaddrinfo for IPv6 addresses with these flags, so IPv4 names come back v4-mapped.
+const AI_V4MAPPED = C.AI_V4MAPPED ?? 0, AI_ADDRCONFIG = C.AI_ADDRCONFIG ?? 0;
 
 /** A NUL-terminated copy of a string for the C calls. */
 export function cstr(s: string): Uint8Array {
@@ -21,11 +25,27 @@ export function hasNul(s: string): boolean {
   return s.includes("\0");
 }
 
-/** php_set_inet_addr: fills addr4 or warns. */
+/** What C sees of a PHP string: the part before the first NUL. */
+export function cText(s: string): string {
+  const nul = s.indexOf("\0");
+  return nul < 0 ? s : s.slice(0, nul);
+}
+
+/** The bytes of a PHP string argument: a byte string on a binary socket, else UTF-8 (a fresh copy). */
+export function phpBytes(sock: Socket, s: string): Uint8Array {
+  if (sock.encoding === "binary") {
+    const b = latin1Bytes(s);
+    if (b) return b.slice();
+  }
+  return enc.encode(s);
+}
+
+/** php_set_inet_addr: fills addr4 or warns. Only the text before a NUL counts, as C reads it. */
 function inet4(fn: string, sock: Socket, text: string): boolean {
-  const c = cstr(text);
-  if (!hasNul(text) && os.inetPton(A.AF_INET, c, addr4) === 1) return true;
-  const host = text.length > MAXFQDNLEN || hasNul(text) ? null : os.gethostbyname(c);
+  const name = cText(text);
+  const c = cstr(name);
+  if (os.inetPton(A.AF_INET, c, addr4) === 1) return true;
+  const host = c.length - 1 > MAXFQDNLEN ? null : os.gethostbyname(c);
   if (!host || host.addrs.length === 0) {
     socketError(sock, fn, "Host lookup failed", -10000 - os.hostError());
     return false;
@@ -38,25 +58,30 @@ function inet4(fn: string, sock: Socket, text: string): boolean {
   return true;
 }
 
+const SCOPE_INT = /^[ \t\n\r\v\f]*[+-]?\d+[ \t\n\r\v\f]*$/;
+
 /** php_set_inet6_addr: fills addr6 and returns the scope id, or -1 after a warning. */
 function inet6(fn: string, sock: Socket, text: string): number {
-  const c = cstr(text);
-  if (hasNul(text) || os.inetPton(A.AF_INET6, c, addr6) !== 1) {
-    const r = hasNul(text) ? -1 : os.resolve(c, A.AF_INET6);
+  const name = cText(text);
+  const c = cstr(name);
+  if (os.inetPton(A.AF_INET6, c, addr6) !== 1) {
+    const r = os.resolve(c, A.AF_INET6, AI_V4MAPPED | AI_ADDRCONFIG);
     if (typeof r === "number") {
       socketError(sock, fn, "Host lookup failed", -10000 - os.hostError());
       return -1;
     }
-    if (A.family(r) !== A.AF_INET6) {
+    if (A.family(r) !== A.AF_INET6 || r.length !== os.layout.sockaddr_in6!.size) {
       warn(fn, "Host lookup failed: Non AF_INET6 domain returned on AF_INET6 socket");
       return -1;
     }
-    addr6.set(r.subarray(os.layout.sockaddr_in6!.fields.sin6_addr![0], os.layout.sockaddr_in6!.fields.sin6_addr![0] + 16));
+    const off = os.layout.sockaddr_in6!.fields.sin6_addr![0];
+    addr6.set(r.subarray(off, off + 16));
   }
-  const pct = text.indexOf("%");
+  const pct = name.indexOf("%");
   if (pct < 0) return 0;
-  const scope = text.slice(pct + 1);
-  if (/^[ \t\n\r\v\f]*[+-]?\d+[ \t\n\r\v\f]*$/.test(scope)) {
+  const scope = name.slice(pct + 1);
+  if (SCOPE_INT.test(scope) && Math.abs(Number(scope.trim())) < 2 ** 63) {
+    // An integer scope is taken when it fits an unsigned int; any other number leaves it 0.
     const n = Number(scope.trim());
     return n > 0 && n <= 0xffffffff ? n : 0;
   }
@@ -72,7 +97,7 @@ function inet6(fn: string, sock: Socket, text: string): number {
 export function encodeFor(fn: string, sock: Socket, buf: Uint8Array, text: string, port: number, addrPos = 2): number {
   switch (sock.family) {
     case A.AF_UNIX: {
-      const path = enc.encode(text);
+      const path = phpBytes(sock, text);
       if (path.length >= A.SUN_PATH_SIZE) throw new ValueError(`${fn}(): Argument #${addrPos} ($address) must be less than ${A.SUN_PATH_SIZE}`);
       return A.encodeUnix(buf, path);
     }

@@ -10,7 +10,7 @@ export function phpType(v: unknown): string {
     case "boolean":
       return "bool";
     case "number":
-      return Number.isInteger(v) && Math.abs(v as number) <= INT_MAX ? "int" : "float";
+      return isPhpInt(v as number) ? "int" : "float";
     case "bigint":
       return "int";
     case "string":
@@ -46,10 +46,12 @@ export function argc(fn: string, given: number, min: number, max: number): void 
   throw new ArgumentCountError(`${fn}() expects ${kind} ${n} argument${n === 1 ? "" : "s"}, ${given} given`);
 }
 
-const WS = /^[ \t\n\r\v\f]*/;
 const NUMERIC = /^[ \t\n\r\v\f]*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?[ \t\n\r\v\f]*$/;
 const INTEGER = /^[ \t\n\r\v\f]*[+-]?\d+[ \t\n\r\v\f]*$/;
-const INT_MAX = 9223372036854775807;
+// PHP_INT_MAX (2^63 - 1) has no double; the double next to it, 2^63, is a float in PHP. PHP_INT_MIN is exact.
+const TWO63 = 2 ** 63;
+/** A JS number PHP would hold as an int: integral and within [PHP_INT_MIN, PHP_INT_MAX]. */
+const isPhpInt = (v: number): boolean => Number.isInteger(v) && v >= -TWO63 && v < TWO63;
 
 function typeError(fn: string, pos: number, name: string, want: string, v: unknown): TypeError {
   return new TypeError(`${fn}(): Argument #${pos} ($${name}) must be of type ${want}, ${phpType(v)} given`);
@@ -58,7 +60,7 @@ function typeError(fn: string, pos: number, name: string, want: string, v: unkno
 /** An `int` parameter. */
 export function int(fn: string, pos: number, name: string, v: unknown): number {
   if (typeof v === "number") {
-    if (Number.isInteger(v) && Math.abs(v) <= INT_MAX) return v;
+    if (isPhpInt(v)) return v;
     return floatToInt(fn, pos, name, v, v, `float ${phpFloat(v)}`);
   }
   if (typeof v === "boolean") return v ? 1 : 0;
@@ -68,8 +70,9 @@ export function int(fn: string, pos: number, name: string, v: unknown): number {
   }
   if (typeof v === "string" && NUMERIC.test(v)) {
     if (INTEGER.test(v)) {
-      const n = Number(v.replace(WS, "").trim());
-      if (Math.abs(n) <= INT_MAX) return n;
+      // Decide the range on the exact digits: "9223372036854775808" is a float-string, one less is an int.
+      const big = BigInt(v.trim());
+      if (big >= -(2n ** 63n) && big < 2n ** 63n) return Number(big);
     }
     const f = Number(v.trim());
     return floatToInt(fn, pos, name, f, v, `float-string "${v}"`);

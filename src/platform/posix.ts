@@ -122,9 +122,10 @@ export function makePosix(o: PosixOptions): Platform {
     },
     hostError: () => read.i32(hErrnoPtr, 0),
     hstrerror: (code) => new CString(f.hstrerror(code)!).toString(),
-    resolve(name, family) {
+    resolve(name, family, flags = 0) {
       aiHints.fill(0);
       new DataView(aiHints.buffer).setInt32(ai.fields.ai_family![0], family, true);
+      new DataView(aiHints.buffer).setInt32(ai.fields.ai_flags![0], flags, true);
       const rc = f.getaddrinfo(name, null, aiHints, aiOut);
       if (rc !== 0) return rc;
       const res = Number(aiOut[0]) as Pointer;

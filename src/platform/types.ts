@@ -62,8 +62,8 @@ export interface Platform extends Tables {
   /** h_errno of the last failed gethostbyname (WSAGetLastError on Windows). */
   hostError(): number;
   hstrerror(code: number): string;
-  /** getaddrinfo(name, NULL, {ai_family}) reduced to the first result's sockaddr bytes, or the EAI code. */
-  resolve(name: Bytes, family: number): Uint8Array | number;
+  /** getaddrinfo(name, NULL, {ai_family, ai_flags}) reduced to the first result's sockaddr bytes, or the EAI code. */
+  resolve(name: Bytes, family: number, flags?: number): Uint8Array | number;
   /** getservbyname: the port in host order, or -1. */
   getservbyname(name: Bytes, proto: Bytes): number;
   /** getprotobyname: the protocol number, or -1. */
