@@ -4,15 +4,25 @@ import type { Socket } from "./socket.ts";
 
 const encoder = new TextEncoder();
 const utf8 = new TextDecoder("utf-8");
-const latin1 = new TextDecoder("latin1");
+// TextDecoder("latin1") is really windows-1252 (0x80 reads as "€"); byte strings need ISO-8859-1.
+const latin1 = { decode: (b: Uint8Array): string => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString("latin1") };
 
 // One scratch buffer for the synchronous calls; it grows to the largest request and is never shared
 // across an await, so reuse is safe.
 let scratch = new Uint8Array(64 * 1024);
+// The same memory seen as a Buffer (for its native latin1/UTF-16 writers) and as 32-bit words.
+let scratchBuf = Buffer.from(scratch.buffer);
+let scratch32 = new Uint32Array(scratch.buffer);
 export function scratchOf(n: number): Uint8Array {
-  if (scratch.length < n) scratch = new Uint8Array(Math.max(n, scratch.length * 2));
+  if (scratch.length < n) {
+    scratch = new Uint8Array(Math.max(n, scratch.length * 2));
+    scratchBuf = Buffer.from(scratch.buffer);
+    scratch32 = new Uint32Array(scratch.buffer, 0, scratch.length >>> 2);
+  }
   return scratch;
 }
+/** Strings are encoded into the scratch buffer up to this many bytes (the cap reads use too). */
+const SCRATCH_MAX = 16 * 1024 * 1024;
 
 /** The bytes of a value to write, and how many. Strings in binary mode must be byte strings. */
 export function toBytes(sock: Socket, data: string | ArrayBufferView): Uint8Array | null {
@@ -22,7 +32,7 @@ export function toBytes(sock: Socket, data: string | ArrayBufferView): Uint8Arra
   if (sock.encoding === "binary") return latin1Bytes(data);
   // encodeInto a reused buffer avoids an allocation per write; 3 bytes per UTF-16 unit is the worst case.
   const max = data.length * 3;
-  if (max <= 65536) {
+  if (max <= SCRATCH_MAX) {
     const buf = scratchOf(max);
     const { written } = encoder.encodeInto(data, buf);
     return buf.subarray(0, written);
@@ -33,6 +43,7 @@ export function toBytes(sock: Socket, data: string | ArrayBufferView): Uint8Arra
 /** A PHP byte string held in JS: one char per byte. Null when a char is over 0xFF (not a byte). */
 export function latin1Bytes(s: string): Uint8Array | null {
   const n = s.length;
+  if (n >= NATIVE_LATIN1 && 2 * n + 4 <= SCRATCH_MAX) return latin1Native(s, n);
   const out = n <= 65536 ? scratchOf(n).subarray(0, n) : new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(i);
@@ -40,6 +51,24 @@ export function latin1Bytes(s: string): Uint8Array | null {
     out[i] = c;
   }
   return out;
+}
+
+// A per-char JS loop costs about 1 ns a char; from this length on, the check and the copy are done by
+// Buffer's native writers and a word-wide scan, about 5 times faster at 64 KiB.
+const NATIVE_LATIN1 = 256;
+function latin1Native(s: string, n: number): Uint8Array | null {
+  const buf = scratchOf(2 * n + 4);
+  // As UTF-16LE a char over 0xFF has a nonzero high byte; each 32-bit word holds two chars
+  // (Bun runs on little-endian machines only).
+  scratchBuf.write(s, 0, 2 * n, "utf16le");
+  const w = scratch32, words = n >>> 1;
+  let hi = n & 1 ? w[words]! & 0xff00 : 0;
+  let i = 0;
+  for (; i + 8 <= words; i += 8) hi |= w[i]! | w[i + 1]! | w[i + 2]! | w[i + 3]! | w[i + 4]! | w[i + 5]! | w[i + 6]! | w[i + 7]!;
+  for (; i < words; i++) hi |= w[i]!;
+  if (hi & 0xff00ff00) return null;
+  scratchBuf.write(s, 0, n, "latin1");
+  return buf.subarray(0, n);
 }
 
 /** Byte length of a string as the socket would send it (PHP's strlen). */
@@ -80,7 +109,7 @@ export function fromBytes(sock: Socket, b: Uint8Array, peek = false): string {
   }
   const whole = completeUtf8(bytes);
   if (!peek && whole < bytes.length) sock.pending = bytes.slice(whole);
-  return utf8.decode(bytes.subarray(0, whole));
+  return utf8.decode(whole === bytes.length ? bytes : bytes.subarray(0, whole));
 }
 
 /** True when the last read left part of a UTF-8 character waiting. */

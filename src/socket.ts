@@ -17,6 +17,12 @@ const finalizer = new FinalizationRegistry<HandleBox>((box) => {
   box.fd = -1;
 });
 
+/**
+ * @internal Called while a handle is still open, just before it is closed or given to another owner,
+ * so that pending readiness waits (src/wait) let go of the descriptor before its number can be reused.
+ */
+export const handleHooks: { beforeRelease: ((s: Socket) => void) | null } = { beforeRelease: null };
+
 export type Encoding = "utf8" | "binary";
 
 export class Socket {
@@ -51,13 +57,15 @@ export class Socket {
     return new Socket(TOKEN, fd, family);
   }
 
+  /** An exported socket is not closed: Bun owns it, and the functions say so (see sockArg). */
   get closed(): boolean {
-    return this.fd < 0;
+    return this.fd < 0 && !this.exported;
   }
 
   /** @internal Closes the handle once; the finalizer then has nothing left to do. */
   close(): number {
     const fd = this.fd;
+    if (fd >= 0) handleHooks.beforeRelease?.(this);
     this.fd = -1;
     this.#box.fd = -1;
     finalizer.unregister(this.#box);
@@ -67,6 +75,7 @@ export class Socket {
   /** @internal Gives the handle up to another owner (Bun's event loop) without closing it. */
   release(): number {
     const fd = this.fd;
+    if (fd >= 0) handleHooks.beforeRelease?.(this);
     this.fd = -1;
     this.#box.fd = -1;
     finalizer.unregister(this.#box);

@@ -35,30 +35,38 @@ function read_all($s, int $n): string {
     return $got;
 }
 
+// $count round trips; the loop is written out per transport so that no closure call is timed.
+function stream_loop($a, $b, string $out, int $n, int $count): void {
+    for ($i = 0; $i < $count; $i++) {
+        socket_write($a, $out, $n);
+        $in = read_all($b, $n);
+        socket_write($b, $in, $n);
+        if (strlen(read_all($a, $n)) !== $n) exit(1);
+    }
+}
+
+function udp_loop($a, $b, string $out, int $n, int $port, int $count): void {
+    for ($i = 0; $i < $count; $i++) {
+        socket_sendto($a, $out, $n, 0, '127.0.0.1', $port);
+        socket_recvfrom($b, $buf, 65536, 0, $from, $fromPort);
+        socket_sendto($b, $buf, strlen($buf), 0, $from, $fromPort);
+        socket_recvfrom($a, $buf, 65536, 0, $from, $fromPort);
+        if (strlen($buf) !== $n) exit(1);
+    }
+}
+
 function trips(string $transport, int $n, int $iters): float {
     [$a, $b] = pair_of($transport);
     $out = str_repeat('x', $n);
-    if ($transport === 'udp') {
-        socket_getsockname($a, $ha, $pa);
-        socket_getsockname($b, $hb, $pb);
-        $trip = function () use ($a, $b, $out, $n, $pa, $pb) {
-            socket_sendto($a, $out, $n, 0, '127.0.0.1', $pb);
-            socket_recvfrom($b, $buf, 65536, 0, $from, $port);
-            socket_sendto($b, $buf, strlen($buf), 0, $from, $port);
-            socket_recvfrom($a, $buf, 65536, 0, $from, $port);
-            if (strlen($buf) !== $n) exit(1);
-        };
-    } else {
-        $trip = function () use ($a, $b, $out, $n) {
-            socket_write($a, $out, $n);
-            $in = read_all($b, $n);
-            socket_write($b, $in, $n);
-            if (strlen(read_all($a, $n)) !== $n) exit(1);
-        };
+    $port = 0;
+    if ($transport === 'udp') socket_getsockname($b, $host, $port);
+    $warm = intdiv($iters, 10) + 1;
+    $t0 = 0;
+    foreach ([$warm, $iters] as $k => $count) {
+        if ($k === 1) $t0 = hrtime(true);
+        if ($transport === 'udp') udp_loop($a, $b, $out, $n, $port, $count);
+        else stream_loop($a, $b, $out, $n, $count);
     }
-    for ($i = 0; $i < intdiv($iters, 10) + 1; $i++) $trip();
-    $t0 = hrtime(true);
-    for ($i = 0; $i < $iters; $i++) $trip();
     $dt = (hrtime(true) - $t0) / 1e9;
     socket_close($a);
     socket_close($b);

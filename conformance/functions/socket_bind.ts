@@ -1,4 +1,4 @@
-import { tmpPathOf } from "../harness/paths.ts";
+import { abstractName, tmpPathOf } from "../harness/paths.ts";
 import { as, call, flt, k, r, rep, tmp, v, type Scenario } from "../harness/scenario.ts";
 
 const inet = (name: string) => as(name, "socket_create", [k("AF_INET"), k("SOCK_STREAM"), k("SOL_TCP")]);
@@ -72,12 +72,14 @@ export default [
     unix("t"), call("socket_bind", [v("t"), rep("b", 108)]),
     call("socket_bind", [v("t"), rep("b", 200)]),
     call("socket_bind", [v("t"), "/no-such-dir/" + "c".repeat(94)]),
+    call("socket_bind", [v("t"), rep("é", 54)]),
+    call("socket_bind", [v("t"), "/no-such-dir/" + "é".repeat(47)]),
   ] },
   { name: "unix abstract names, up to 107 bytes", phpt: ["socket_abstract_path.phpt"], steps: [
-    unix("s"), call("socket_bind", [v("s"), "\u0000php-sockets-bind-a"]), name("s"),
-    unix("t"), call("socket_bind", [v("t"), "\u0000php-sockets-bind-a"]),
-    unix("u"), call("socket_bind", [v("u"), "\u0000" + "x".repeat(106)]), name("u"),
-    unix("w"), call("socket_bind", [v("w"), "\u0000" + "x".repeat(107)]),
+    unix("s"), call("socket_bind", [v("s"), abstractName("bind-a")]), name("s"),
+    unix("t"), call("socket_bind", [v("t"), abstractName("bind-a")]),
+    unix("u"), call("socket_bind", [v("u"), abstractName("bind-107", 107)]), name("u"),
+    unix("w"), call("socket_bind", [v("w"), abstractName("bind-108", 108)]),
   ] },
   { name: "a unix path with a NUL inside binds the part before it", steps: [
     unix("s"), call("socket_bind", [v("s"), tmp("x.sock\u0000tail")]), name("s"),

@@ -2,6 +2,8 @@
 // Replays conformance scenarios (JSON on stdin) in real PHP and prints one transcript per scenario.
 // The TypeScript twin is interp.ts; both speak the format described in scenario.ts.
 $tmp = $argv[1];
+require __DIR__ . '/extensions.php';
+require __DIR__ . '/php4-iovec.php';
 $scenarios = json_decode(stream_get_contents(STDIN), true, 512, JSON_THROW_ON_ERROR);
 $out = [];
 $diag = [];
@@ -13,8 +15,13 @@ set_error_handler(function (int $no, string $str) use (&$diag) {
 function val($a, array &$vars, string $tmp) {
     if (!is_array($a)) return $a;
     if (array_key_exists('k', $a)) return constant($a['k']);
+    if (array_key_exists('or', $a)) return array_reduce($a['or'], fn($n, $c) => $n | constant($c), 0);
     if (array_key_exists('v', $a)) return $vars[$a['v']] ?? null;
-    if (array_key_exists('at', $a)) return $vars[$a['at'][0]][$a['at'][1]] ?? null;
+    if (array_key_exists('at', $a)) {
+        $x = $vars[$a['at'][0]] ?? null;
+        foreach (array_slice($a['at'], 1) as $key) $x = $x[$key] ?? null;
+        return $x;
+    }
     if (array_key_exists('a', $a)) return array_map(fn($x) => val($x, $vars, $tmp), $a['a']);
     if (array_key_exists('o', $a)) { $r = []; foreach ($a['o'] as [$k, $x]) $r[$k] = val($x, $vars, $tmp); return $r; }
     if (array_key_exists('f', $a)) return (float)($a['f'] === 'NAN' ? NAN : ($a['f'] === 'INF' ? INF : ($a['f'] === '-INF' ? -INF : $a['f'])));
@@ -35,6 +42,8 @@ function canon($x, array $vars, string $tmp) {
         if (is_infinite($x)) return ['f' => $x > 0 ? 'INF' : '-INF'];
         return $x;
     }
+    if (is_resource($x)) return ['res' => get_resource_type($x)];
+    if (gettype($x) === 'resource (closed)') return ['res' => 'closed'];
     if ($x instanceof Socket) {
         foreach ($vars as $k => $v) if ($v === $x) return ['sock' => $k];
         return ['sock' => '?'];
@@ -64,6 +73,12 @@ foreach ($scenarios as $sc) {
                 if (!array_key_exists($name, $vars)) $vars[$name] = isset($a['init']) ? val($a['init'], $vars, $tmp) : null;
                 $args[$i] = &$vars[$name];
                 $refs[] = $name;
+            } elseif (is_array($a) && array_key_exists('u8', $a)) {
+                // The caller's Uint8Array: a string of that many bytes, by reference.
+                $name = $a['u8'];
+                if (!array_key_exists($name, $vars)) $vars[$name] = str_repeat("\0", $a['size']);
+                $args[$i] = &$vars[$name];
+                $refs[] = $name;
             } else {
                 $args[$i] = val($a, $vars, $tmp);
             }
@@ -71,6 +86,8 @@ foreach ($scenarios as $sc) {
         try {
             if ($st['call'] === 'set') { $ret = $args[0]; }
             elseif ($st['call'] === 'usleep') { usleep($args[0]); $ret = null; }
+            elseif ($st['call'] === 'close_stdin') { if (is_resource(STDIN)) fclose(STDIN); $ret = null; }
+            elseif ($st['call'] === 'values') { $ret = array_values($args[0]); }
             else { $ret = ($st['call'])(...$args); }
             if (isset($st['as'])) $vars[$st['as']] = $ret;
             $rec['ret'] = !empty($st['maskRet']) ? '*' . gettype($ret) : canon($ret, $vars, $tmp);

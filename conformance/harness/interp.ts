@@ -3,7 +3,8 @@ import * as P from "../../src/index.ts";
 import type { Arg, Scenario, StepRecord, Transcript } from "./scenario.ts";
 
 const lib = P as unknown as Record<string, unknown>;
-const latin1 = new TextDecoder("latin1");
+// TextDecoder("latin1") is really windows-1252 (0x80 reads as "€"); byte strings need ISO-8859-1.
+const latin1 = { decode: (b: Uint8Array): string => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString("latin1") };
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 const enc = new TextEncoder();
 
@@ -15,10 +16,12 @@ type Refs = Map<string, P.Ref>;
 function val(a: Arg, vars: Vars, refs: Refs, tmp: string, binary: boolean): unknown {
   if (a === null || typeof a !== "object") return a;
   if ("k" in a) return lib[a.k];
+  if ("or" in a) return a.or.reduce((n, c) => n | (lib[c] as number), 0);
   if ("v" in a) return refs.get(a.v)?.value ?? vars.get(a.v) ?? null;
   if ("at" in a) {
-    const whole = (refs.get(a.at[0])?.value ?? vars.get(a.at[0])) as Record<string | number, unknown> | null | undefined;
-    return whole?.[a.at[1]] ?? null;
+    let x = (refs.get(a.at[0])?.value ?? vars.get(a.at[0])) as Record<string | number, unknown> | null | undefined;
+    for (const key of a.at.slice(1)) x = x?.[key] as Record<string | number, unknown> | null | undefined;
+    return x ?? null;
   }
   if ("a" in a) return a.a.map((x) => val(x, vars, refs, tmp, binary));
   if ("o" in a) return Object.fromEntries(a.o.map(([key, x]) => [key, val(x, vars, refs, tmp, binary)]));
@@ -60,6 +63,8 @@ function canon(x: unknown, vars: Vars, refs: Refs, tmp: string, binary: boolean)
     return x;
   }
   if (typeof x !== "object") return x;
+  if (x instanceof Uint8Array) return canonString(latin1.decode(x), tmp, true);
+  if (x instanceof P.FileDescriptor) return { res: x.closed ? "closed" : "stream" };
   if (x instanceof P.Socket) {
     for (const [key, value] of vars) if (value === x) return { sock: key };
     for (const [key, value] of refs) if (value.value === x) return { sock: key };
@@ -77,6 +82,7 @@ function canon(x: unknown, vars: Vars, refs: Refs, tmp: string, binary: boolean)
 
 function setBinary(x: unknown): void {
   if (x instanceof P.Socket) P.socket_set_encoding(x, "binary");
+  else if (x instanceof P.IOVec) x.encoding = "binary";
   else if (Array.isArray(x)) x.forEach(setBinary);
 }
 
@@ -104,12 +110,20 @@ export function replay(scenarios: Scenario[], tmp: string): Transcript[] {
             used.push(a.r);
             return refs.get(a.r);
           }
+          if (a !== null && typeof a === "object" && "u8" in a) {
+            // The caller's memory: the same Uint8Array on every step, recorded like a by-reference value.
+            if (!refs.has(a.u8)) refs.set(a.u8, P.ref(new Uint8Array(a.size)));
+            used.push(a.u8);
+            return refs.get(a.u8)!.value;
+          }
           return val(a, vars, refs, tmp, binary);
         });
         try {
           let ret: unknown;
           if (st.call === "set") ret = args[0];
           else if (st.call === "usleep") Bun.sleepSync((args[0] as number) / 1000);
+          else if (st.call === "close_stdin") ret = null; // PHP frees fd 0 here (see scenario.ts)
+          else if (st.call === "values") ret = Object.values(args[0] as object);
           else {
             const f = lib[st.call];
             if (typeof f !== "function") throw new Error(`Call to undefined function ${st.call}()`);

@@ -11,3 +11,13 @@ export function tmpPathOf(bytes: number, fill = "p"): Arg | null {
   const name = bytes - FOLDER - 1;
   return name < 1 ? null : tmp(fill.repeat(name));
 }
+
+// Abstract unix names live in one namespace for the whole machine, and several test runs may share it:
+// each run gets its own names (PHP and the library replay one after the other, so they may reuse them).
+const RUN = `php-sockets-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+
+/** A Linux abstract unix name (leading NUL) unique to this run; `bytes` pads it to that total length. */
+export function abstractName(label: string, bytes?: number): string {
+  const base = `\u0000${RUN}-${label}`;
+  return bytes === undefined ? base : base.padEnd(bytes, "x").slice(0, bytes);
+}

@@ -21,9 +21,17 @@ export function sockStrerror(code: number): string {
   return code < -10000 ? os.hstrerror(-code - 10000) : os.strerror(code);
 }
 
-/** PHP_SOCKET_ERROR: records the code on the socket and globally, then warns "msg [code]: text". */
-export function socketError(sock: Socket, fn: string, msg: string, code: number): void {
-  sock.fail(code);
+const EAGAIN = S.EAGAIN, EWOULDBLOCK = S.EWOULDBLOCK ?? S.EAGAIN, EINPROGRESS = S.EINPROGRESS;
+
+/**
+ * PHP_SOCKET_ERROR: records the code on the socket and globally, then warns "msg [code]: text", except
+ * for the codes that only mean "not yet" (EAGAIN, EWOULDBLOCK, EINPROGRESS), which PHP keeps quiet.
+ * A null socket stands for one PHP made and threw away (socket_accept): only the global error stays.
+ */
+export function socketError(sock: Socket | null, fn: string, msg: string, code: number): void {
+  if (sock) sock.fail(code);
+  else globals.lastError = code;
+  if (code === EAGAIN || code === EWOULDBLOCK || code === EINPROGRESS) return;
   warn(fn, `${msg} [${code}]: ${sockStrerror(code)}`);
 }
 

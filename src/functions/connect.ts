@@ -2,7 +2,7 @@
 import { argc, int, nullableInt, str } from "../php/args.ts";
 import { ValueError } from "../php/errors.ts";
 import * as A from "../address.ts";
-import { Socket, globalError, os, sockArg, socketError } from "./common.ts";
+import { Socket, os, sockArg, socketError } from "./common.ts";
 import { encodeFor } from "./sockaddr.ts";
 
 const sa = new Uint8Array(A.SOCKADDR_MAX);
@@ -29,7 +29,7 @@ export function socket_listen(socket: Socket, backlog: number = 0): boolean {
   const s = sockArg(fn, socket);
   const b = arguments.length > 1 ? int(fn, 2, "backlog", backlog) : 0;
   if (os.listen(s.fd, b | 0) !== 0) {
-    socketError(s, fn, "Unable to listen on socket", os.lastError());
+    socketError(s, fn, "unable to listen on socket", os.lastError());
     return false;
   }
   return true;
@@ -44,7 +44,7 @@ export function socket_accept(socket: Socket): Socket | false {
   const fd = os.accept(s.fd, sa, saLen);
   if (fd < 0) {
     // PHP records the failure on the new (discarded) socket, so only the global error changes.
-    globalError(fn, "unable to accept incoming connection", os.lastError());
+    socketError(null, fn, "unable to accept incoming connection", os.lastError());
     return false;
   }
   const out = Socket.wrap(fd, A.family(sa));
@@ -75,7 +75,7 @@ export function socket_shutdown(socket: Socket, mode: number = 2): boolean {
   const s = sockArg(fn, socket);
   const how = arguments.length > 1 ? int(fn, 2, "mode", mode) : 2;
   if (os.shutdown(s.fd, how | 0) !== 0) {
-    socketError(s, fn, "Unable to shut down socket", os.lastError());
+    socketError(s, fn, "Unable to shutdown socket", os.lastError());
     return false;
   }
   return true;

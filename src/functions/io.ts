@@ -1,8 +1,9 @@
 // socket_read and socket_write: PHP's stream-style reads (binary, or up to the end of a line) and writes.
 import { argc, int, nullableInt, str } from "../php/args.ts";
 import { ValueError } from "../php/errors.ts";
-import { fromBytes, scratchOf, toBytes } from "../bytes.ts";
+import { scratchOf, toBytes } from "../bytes.ts";
 import { C, S, Socket, os, sockArg, socketError } from "./common.ts";
+import { decode, got } from "./received.ts";
 
 const PHP_NORMAL_READ = C.PHP_NORMAL_READ!;
 const PHP_BINARY_READ = C.PHP_BINARY_READ!;
@@ -108,22 +109,23 @@ export function socket_read(socket: Socket, length: number, mode: number = PHP_B
   // PHP returns false without a word for a length under 1.
   if (len < 1) return false;
   const want = Math.min(len, MAX_IO);
-  for (;;) {
-    const buf = scratchOf(Math.min(want, 16 * 1024 * 1024));
-    const cap = Math.min(want, buf.length);
-    const n = type === PHP_NORMAL_READ ? readLine(s, buf, cap, errBox) : os.recv(s.fd, buf, cap, 0);
-    if (n < 0) {
-      const e = type === PHP_NORMAL_READ ? errBox[0]! : os.lastError();
-      if (isTransient(e)) s.fail(e);
-      else socketError(s, fn, "unable to read from socket", e);
-      return false;
-    }
-    if (n === 0) return "";
-    const text = fromBytes(s, buf.subarray(0, n));
-    // Only part of a UTF-8 character arrived: wait for the rest rather than return "" (end of stream).
-    if (text === "" && s.pending) continue;
-    return text;
+  const buf = scratchOf(Math.min(want, 16 * 1024 * 1024));
+  const cap = Math.min(want, buf.length);
+  const n = type === PHP_NORMAL_READ ? readLine(s, buf, cap, errBox) : os.recv(s.fd, buf, cap, 0);
+  if (n < 0) {
+    const e = type === PHP_NORMAL_READ ? errBox[0]! : os.lastError();
+    if (isTransient(e)) s.fail(e);
+    else socketError(s, fn, "unable to read from socket", e);
+    return false;
   }
+  if (n === 0) return "";
+  // A UTF-8 read ends on a whole character (see received.ts); when none is whole yet on a
+  // non-blocking socket, its bytes wait on the socket and the read is an EAGAIN like any empty one.
+  if (!decode(s, buf, n, 0)) {
+    s.fail(EAGAIN);
+    return false;
+  }
+  return got.text;
 }
 
 export function socket_write(socket: Socket, data: string | ArrayBufferView, length: number | null = null): number | false {

@@ -45,7 +45,7 @@ function name(fn: string, peer: boolean, socket: unknown, address: unknown, port
   sa.fill(0);
   const r = peer ? os.getpeername(s.fd, sa, saLen) : os.getsockname(s.fd, sa, saLen);
   if (r !== 0) {
-    socketError(s, fn, peer ? "Unable to retrieve peer name" : "Unable to retrieve socket name", os.lastError());
+    socketError(s, fn, peer ? "unable to retrieve peer name" : "unable to retrieve socket name", os.lastError());
     return false;
   }
   assignAddress(fn, s, sa, saLen[0]!, addr, p);

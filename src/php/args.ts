@@ -1,7 +1,7 @@
 // PHP 8's argument parsing for internal functions in coercive mode (what a PHP CLI script gets by
 // default): the same accepted shapes, the same TypeError/ValueError/ArgumentCountError texts, and the
 // same deprecations. Every function validates through here before anything reaches the OS.
-import { ArgumentCountError, PhpError, deprecated } from "./errors.ts";
+import { ArgumentCountError, PhpError, ValueError, deprecated } from "./errors.ts";
 
 /** PHP's name for the type of a value, as it prints it in "must be of type X, Y given". */
 export function phpType(v: unknown): string {
@@ -57,11 +57,11 @@ function typeError(fn: string, pos: number, name: string, want: string, v: unkno
   return new TypeError(`${fn}(): Argument #${pos} ($${name}) must be of type ${want}, ${phpType(v)} given`);
 }
 
-/** An `int` parameter. */
-export function int(fn: string, pos: number, name: string, v: unknown): number {
+/** An `int` parameter (`want` is the type the TypeError names: "int", or "?int" for nullableInt). */
+export function int(fn: string, pos: number, name: string, v: unknown, want = "int"): number {
   if (typeof v === "number") {
     if (isPhpInt(v)) return v;
-    return floatToInt(fn, pos, name, v, v, `float ${phpFloat(v)}`);
+    return floatToInt(fn, pos, name, v, v, `float ${phpFloat(v)}`, want);
   }
   if (typeof v === "boolean") return v ? 1 : 0;
   if (v === null || v === undefined) {
@@ -75,27 +75,27 @@ export function int(fn: string, pos: number, name: string, v: unknown): number {
       if (big >= -(2n ** 63n) && big < 2n ** 63n) return Number(big);
     }
     const f = Number(v.trim());
-    return floatToInt(fn, pos, name, f, v, `float-string "${v}"`);
+    return floatToInt(fn, pos, name, f, v, `float-string "${v}"`, want);
   }
   if (typeof v === "bigint" && v >= -(2n ** 63n) && v < 2n ** 63n) return Number(v);
-  throw typeError(fn, pos, name, "int", v);
+  throw typeError(fn, pos, name, want, v);
 }
 
-function floatToInt(fn: string, pos: number, name: string, f: number, orig: unknown, what: string): number {
-  if (!Number.isFinite(f) || f >= 9223372036854775808 || f < -9223372036854775808) throw typeError(fn, pos, name, "int", orig);
+function floatToInt(fn: string, pos: number, name: string, f: number, orig: unknown, what: string, want: string): number {
+  if (!Number.isFinite(f) || f >= 9223372036854775808 || f < -9223372036854775808) throw typeError(fn, pos, name, want, orig);
   if (!Number.isInteger(f)) deprecated(`Implicit conversion from ${what} to int loses precision`);
   return Math.trunc(f);
 }
 
 /** A `?int` parameter: null stays null. */
 export function nullableInt(fn: string, pos: number, name: string, v: unknown): number | null {
-  return v === null || v === undefined ? null : int(fn, pos, name, v);
+  return v === null || v === undefined ? null : int(fn, pos, name, v, "?int");
 }
 
 /** A `string` parameter that holds text (addresses, names): numbers and bools convert as PHP's do. */
 export function str(fn: string, pos: number, name: string, v: unknown): string {
   if (typeof v === "string") return v;
-  if (typeof v === "number") return Number.isInteger(v) ? String(v) : phpFloat(v);
+  if (typeof v === "number") return isPhpInt(v) && !Object.is(v, -0) ? String(v) : phpFloat(v);
   if (typeof v === "boolean") return v ? "1" : "";
   if (typeof v === "bigint") return String(v);
   if (v === null || v === undefined) {
@@ -103,6 +103,13 @@ export function str(fn: string, pos: number, name: string, v: unknown): string {
     return "";
   }
   throw typeError(fn, pos, name, "string", v);
+}
+
+/** A string parameter PHP parses as a path (Z_PARAM_PATH): a NUL byte inside is a ValueError. */
+export function path(fn: string, pos: number, name: string, v: unknown): string {
+  const s = str(fn, pos, name, v);
+  if (s.includes("\0")) throw new ValueError(`${fn}(): Argument #${pos} ($${name}) must not contain any null bytes`);
+  return s;
 }
 
 /** A `bool` parameter. */

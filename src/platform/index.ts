@@ -6,9 +6,9 @@ async function load(): Promise<Platform> {
     case "linux":
       return (await import("./linux.ts")).linux;
     case "darwin":
-      return (await import("./darwin.ts")).darwin;
+      return (await import("./darwin.ts")).loadDarwin();
     case "win32":
-      return (await import("./windows.ts")).windows;
+      return (await import("./windows.ts")).loadWindows();
     default:
       throw new Error(`php-sockets: no backend for ${process.platform}`);
   }

@@ -1,15 +1,18 @@
 // The BSD-socket calls shared by Linux (glibc) and macOS (libSystem). Each OS file gives the library
 // name, where errno lives, its generated tables and what it does about SIGPIPE; everything else is here.
-import { dlopen, read, CString, toArrayBuffer, type Pointer } from "bun:ffi";
-import type { Platform, Tables } from "./types.ts";
+import { dlopen, ptr, read, CString, toArrayBuffer, type Pointer } from "bun:ffi";
+import type { AddrInfo, Platform, Tables } from "./types.ts";
 
 export interface PosixOptions {
   readonly os: "linux" | "darwin";
   readonly lib: string;
   /** The function that returns this thread's errno address (never the `errno` symbol itself). */
   readonly errnoSymbol: "__errno_location" | "__error";
-  /** The function that returns this thread's h_errno address. */
-  readonly hErrnoSymbol: "__h_errno_location" | "__h_error";
+  /**
+   * Where h_errno lives: glibc's function that returns this thread's h_errno address, or macOS's
+   * `h_errno` itself, a plain global int (Libinfo has no accessor), read at the symbol's address.
+   */
+  readonly hErrnoSymbol: "__h_errno_location" | "h_errno";
   readonly tables: Tables;
   /** Flags added to every send: MSG_NOSIGNAL on Linux, 0 where SO_NOSIGPIPE is set instead. */
   readonly sendFlags: number;
@@ -35,7 +38,10 @@ const symbols = {
   sendto: { args: ["i32", "buffer", "usize", "i32", "buffer", "u32"], returns: "i32" },
   getsockopt: { args: ["i32", "i32", "i32", "buffer", "buffer"], returns: "i32" },
   setsockopt: { args: ["i32", "i32", "i32", "buffer", "u32"], returns: "i32" },
-  fcntl: { args: ["i32", "i32", "i32"], returns: "i32" },
+  // fcntl and ioctl are variadic, and Apple's arm64 ABI passes variadic arguments on the stack, where a
+  // fixed-arity call leaves nothing. So the argument goes twice: third (a register: SysV x86-64, AAPCS64)
+  // and ninth (after five zeros, the first stack slot: Apple arm64). See `variadic` below.
+  fcntl: { args: ["i32", "i32", "i64", "i64", "i64", "i64", "i64", "i64", "i64"], returns: "i32" },
   poll: { args: ["buffer", "u64", "i32"], returns: "i32" },
   strerror: { args: ["i32"], returns: "ptr" },
   inet_pton: { args: ["i32", "buffer", "buffer"], returns: "i32" },
@@ -46,17 +52,28 @@ const symbols = {
   getservbyname: { args: ["buffer", "buffer"], returns: "ptr" },
   getprotobyname: { args: ["buffer"], returns: "ptr" },
   if_nametoindex: { args: ["buffer"], returns: "u32" },
+  sockatmark: { args: ["i32"], returns: "i32" },
+  dup: { args: ["i32"], returns: "i32" },
+  ioctl: { args: ["i32", "u64", "buffer", "i64", "i64", "i64", "i64", "i64", "buffer"], returns: "i32" },
+  sendmsg: { args: ["i32", "buffer", "i32"], returns: "i32" },
+  recvmsg: { args: ["i32", "buffer", "i32"], returns: "i32" },
+  malloc: { args: ["usize"], returns: "ptr" },
+  free: { args: ["ptr"], returns: "void" },
 } as const;
 
 export function makePosix(o: PosixOptions): Platform {
   const lib = dlopen(o.lib, {
     ...symbols,
     [o.errnoSymbol]: { args: [], returns: "ptr" },
-    [o.hErrnoSymbol]: { args: [], returns: "ptr" },
+    // h_errno as a data symbol is declared like a function but never called: only its address is used.
+    [o.hErrnoSymbol]: { args: [], returns: o.hErrnoSymbol === "h_errno" ? "i32" : "ptr" },
   });
   const f = lib.symbols;
   const errnoPtr = (f as unknown as Record<string, () => Pointer>)[o.errnoSymbol]!();
-  const hErrnoPtr = (f as unknown as Record<string, () => Pointer>)[o.hErrnoSymbol]!();
+  const hErrnoSym = (f as unknown as Record<string, (() => Pointer) & { ptr?: Pointer }>)[o.hErrnoSymbol]!;
+  const hErrnoPtr = o.hErrnoSymbol === "h_errno" ? hErrnoSym.ptr! : hErrnoSym();
+  const fcntl = (h: number, cmd: number, arg: number): number => f.fcntl(h, cmd, arg, 0, 0, 0, 0, 0, arg);
+  const ioctl = (h: number, req: number, arg: Uint8Array): number => f.ioctl(h, req, arg, 0, 0, 0, 0, 0, arg);
   const L = o.tables.layout;
   const hostent = L.hostent!.fields, servent = L.servent!.fields, protoent = L.protoent!.fields, ai = L.addrinfo!;
   const aiHints = new Uint8Array(ai.size);
@@ -68,6 +85,7 @@ export function makePosix(o: PosixOptions): Platform {
   const nsp = o.noSigPipeOption;
   const onNew = nsp === undefined ? undefined : (fd: number) => void f.setsockopt(fd, SOL_SOCKET, nsp, one, 4);
   const adopt = onNew ? (fd: number) => (fd >= 0 && onNew(fd), fd) : (fd: number) => fd;
+  const ifconf = ifconfCall(ioctl, o.tables);
 
   return {
     os: o.os,
@@ -95,13 +113,13 @@ export function makePosix(o: PosixOptions): Platform {
     getsockopt: (h, lv, nm, v, l) => f.getsockopt(h, lv, nm, v, l),
     setsockopt: (h, lv, nm, v, l) => f.setsockopt(h, lv, nm, v, l),
     setBlocking(h, blocking) {
-      const fl = f.fcntl(h, F_GETFL, 0);
+      const fl = fcntl(h, F_GETFL, 0);
       if (fl < 0) return -1;
       const next = blocking ? fl & ~O_NONBLOCK : fl | O_NONBLOCK;
-      return next === fl ? 0 : f.fcntl(h, F_SETFL, next);
+      return next === fl ? 0 : fcntl(h, F_SETFL, next);
     },
     isNonBlocking(h) {
-      const fl = f.fcntl(h, F_GETFL, 0);
+      const fl = fcntl(h, F_GETFL, 0);
       return fl < 0 ? -1 : fl & O_NONBLOCK ? 1 : 0;
     },
     poll: (fds, n, ms) => f.poll(fds, n, ms),
@@ -146,9 +164,75 @@ export function makePosix(o: PosixOptions): Platform {
       return p ? read.i32(p, protoent.p_proto![0]) : -1;
     },
     ifNameToIndex: (name) => f.if_nametoindex(name),
+    getaddrinfo(host, service, hints) {
+      aiHints.fill(0);
+      const dv = new DataView(aiHints.buffer);
+      dv.setInt32(ai.fields.ai_flags![0], hints.flags, true);
+      dv.setInt32(ai.fields.ai_family![0], hints.family, true);
+      dv.setInt32(ai.fields.ai_socktype![0], hints.socktype, true);
+      dv.setInt32(ai.fields.ai_protocol![0], hints.protocol, true);
+      const rc = f.getaddrinfo(host, service, aiHints, aiOut);
+      if (rc !== 0) return rc;
+      const head = Number(aiOut[0]) as Pointer;
+      const out: AddrInfo[] = [];
+      // Offsets come from the layout: darwin puts ai_canonname before ai_addr, glibc after.
+      const [lenOff, lenSize] = ai.fields.ai_addrlen!;
+      for (let p = head; p; p = read.ptr(p, ai.fields.ai_next![0]) as Pointer) {
+        const len = lenSize === 8 ? Number(read.u64(p, lenOff)) : read.u32(p, lenOff);
+        const addr = read.ptr(p, ai.fields.ai_addr![0]) as Pointer;
+        const canon = read.ptr(p, ai.fields.ai_canonname![0]) as Pointer;
+        out.push({
+          flags: read.i32(p, ai.fields.ai_flags![0]),
+          family: read.i32(p, ai.fields.ai_family![0]),
+          socktype: read.i32(p, ai.fields.ai_socktype![0]),
+          protocol: read.i32(p, ai.fields.ai_protocol![0]),
+          addr: addr && len > 0 ? new Uint8Array(toArrayBuffer(addr, 0, len).slice(0)) : new Uint8Array(0),
+          canonname: canon ? cBytes(canon, 1025) : null,
+        });
+      }
+      f.freeaddrinfo(head);
+      return out;
+    },
+    atmark: (h) => f.sockatmark(h),
+    dup: (h) => f.dup(h),
+    ioctl,
+    ...(ifconf ? { ifconf } : {}),
+    sendmsg: (h, m, fl) => f.sendmsg(h, m, fl | sendFlags),
+    recvmsg: (h, m, fl) => f.recvmsg(h, m, fl),
+    malloc: (n) => Number(f.malloc(n) ?? 0),
+    free: (p) => f.free(p as Pointer),
     lastError: () => read.i32(errnoPtr, 0),
     strerror: (code) => new CString(f.strerror(code)!).toString(),
   };
+}
+
+// SIOCGIFCONF's struct points at the records (ifc_buf): that memory must be the library's own and too
+// large for the GC's small-object heap, so one buffer serves every call and is copied out.
+const IFCONF_MAX = 64 * 1024;
+function ifconfCall(ioctl: (h: number, req: number, arg: Uint8Array) => number, t: Tables) {
+  const L = t.layout.ifconf, req = t.system.SIOCGIFCONF;
+  if (!L || req === undefined) return undefined;
+  const records = new Uint8Array(IFCONF_MAX);
+  const conf = new Uint8Array(L.size);
+  const view = new DataView(conf.buffer);
+  const [lenOff] = L.fields.ifc_len!, [bufOff, bufSize] = L.fields.ifc_buf!;
+  return (h: number, out: Uint8Array): number => {
+    conf.fill(0);
+    view.setInt32(lenOff, Math.min(out.length, IFCONF_MAX), true);
+    if (bufSize === 8) view.setBigUint64(bufOff, BigInt(ptr(records)), true);
+    else view.setUint32(bufOff, ptr(records), true);
+    if (ioctl(h, req, conf) < 0) return -1;
+    const n = Math.min(view.getInt32(lenOff, true), out.length);
+    out.set(records.subarray(0, n));
+    return n;
+  };
+}
+
+/** The bytes of a C string (at most `max`), copied. */
+function cBytes(p: Pointer, max: number): Uint8Array {
+  let n = 0;
+  while (n < max && read.u8(p, n) !== 0) n++;
+  return n === 0 ? new Uint8Array(0) : new Uint8Array(toArrayBuffer(p, 0, n).slice(0));
 }
 
 function readField(p: Pointer, [off, size]: readonly [number, number]): number {

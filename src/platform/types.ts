@@ -24,8 +24,29 @@ export interface Tables {
 /** Buffers handed to the OS: always TypedArrays passed as FFI "buffer" arguments, never raw ptr()s. */
 export type Bytes = Uint8Array;
 
+/** The hints of a getaddrinfo call (zero means "any"). */
+export interface AddrInfoHints {
+  flags: number;
+  family: number;
+  socktype: number;
+  protocol: number;
+}
+
+/** One getaddrinfo result, copied out of the OS's list before it is freed. */
+export interface AddrInfo extends AddrInfoHints {
+  /** The sockaddr bytes (ai_addrlen of them). */
+  addr: Uint8Array;
+  /** ai_canonname's bytes, or null. */
+  canonname: Uint8Array | null;
+}
+
 export interface Platform extends Tables {
   readonly os: "linux" | "darwin" | "windows";
+  /**
+   * True where SO_RCVTIMEO/SO_SNDTIMEO take a DWORD of milliseconds instead of a struct timeval
+   * (Windows; PHP's Windows build converts sec*1000 + usec/1000 and back). Absent elsewhere.
+   */
+  readonly timeoutAsMillis?: boolean;
 
   socket(domain: number, type: number, protocol: number): number;
   /** Writes the two handles into out[0], out[1]. */
@@ -70,6 +91,29 @@ export interface Platform extends Tables {
   getprotobyname(name: Bytes): number;
   /** if_nametoindex: 0 when there is no such interface. */
   ifNameToIndex(name: Bytes): number;
+  /**
+   * getaddrinfo(host, service, hints): every result in the OS's order, or the EAI code. `service` is
+   * null for none. Optional: a backend without it makes the socket_addrinfo_* functions throw.
+   */
+  getaddrinfo?(host: Bytes, service: Bytes | null, hints: AddrInfoHints): AddrInfo[] | number;
+  /** sockatmark(): 1 at the urgent-data mark, 0 before it, -1 on failure. Optional (not on Windows). */
+  atmark?(h: number): number;
+  /** dup(): a second handle on the same open socket, or -1. Optional (not on Windows). */
+  dup?(h: number): number;
+  /** ioctl with a buffer argument (a struct ifreq for SIOCGIFNAME, SIOCGIFADDR, SIOCGIFINDEX). Absent on Windows. */
+  ioctl?(h: number, request: number, arg: Bytes): number;
+  /** SIOCGIFCONF: copies the OS's ifreq records into `out`; gives the bytes used, or -1. Absent without the layout. */
+  ifconf?(h: number, out: Bytes): number;
+  /**
+   * sendmsg/recvmsg on a struct msghdr (layout.msghdr) whose pointers (name, iovec array, control) all
+   * point at memory from malloc(). recvmsg gives the bytes read; sendmsg adds the no-SIGPIPE flag as send
+   * does. Optional: a backend without them makes the message and scatter/gather functions throw.
+   */
+  sendmsg?(h: number, msg: Bytes, flags: number): number;
+  recvmsg?(h: number, msg: Bytes, flags: number): number;
+  /** The C heap, for memory that structs point into: malloc gives 0 on failure. */
+  malloc?(size: number): number;
+  free?(p: number): void;
 
   lastError(): number;
   /** The OS's own text for an error code, as PHP's socket_strerror prints it on this OS. */

@@ -25,6 +25,7 @@
 #include <netpacket/packet.h>
 #include <net/ethernet.h>
 #include <linux/filter.h>
+#include <linux/sock_diag.h>
 
 // PHP's sockets.c falls back to MSG_FIN for MSG_EOF.
 #if !defined(MSG_EOF) && defined(MSG_FIN)
@@ -65,6 +66,10 @@ int main(void) {
   KA(MCAST_LEAVE_SOURCE_GROUP, PHP_MCAST_LEAVE_SOURCE_GROUP);
 #endif
 #include "names.gen.h"
+  // SO_MEMINFO's indexes are enum members, which the #ifdef blocks above cannot see.
+  S(SK_MEMINFO_RMEM_ALLOC); S(SK_MEMINFO_RCVBUF); S(SK_MEMINFO_WMEM_ALLOC); S(SK_MEMINFO_SNDBUF);
+  S(SK_MEMINFO_FWD_ALLOC); S(SK_MEMINFO_WMEM_QUEUED); S(SK_MEMINFO_OPTMEM); S(SK_MEMINFO_BACKLOG);
+  S(SK_MEMINFO_DROPS); S(SK_MEMINFO_VARS);
 
   SIZE(sockaddr, struct sockaddr); F(sockaddr, sa_family); F(sockaddr, sa_data);
   SIZE(sockaddr_storage, struct sockaddr_storage); F(sockaddr_storage, ss_family);
@@ -104,5 +109,7 @@ int main(void) {
   SIZE(in6_pktinfo, struct in6_pktinfo); F(in6_pktinfo, ipi6_addr); F(in6_pktinfo, ipi6_ifindex);
   SIZE(ucred, struct ucred); F(ucred, pid); F(ucred, uid); F(ucred, gid);
   SIZE(fd_set, fd_set);
+  SIZE(ifreq, struct ifreq); F(ifreq, ifr_name); F(ifreq, ifr_addr); F(ifreq, ifr_ifindex);
+  SIZE(ifconf, struct ifconf); F(ifconf, ifc_len); F(ifconf, ifc_buf);
   return 0;
 }

@@ -1,0 +1,47 @@
+// What one benchmark run produced, as the report writers read it.
+import type { Cell } from "../cases.ts";
+import type { Alloc } from "../alloc.ts";
+import type { CallCount, Piece } from "../profile.ts";
+
+export interface Meta {
+  date: string;
+  cpu: string;
+  cores: number;
+  kernel: string;
+  bun: string;
+  php: string | null;
+  gcc: string;
+  rounds: number;
+  seconds: number;
+}
+
+export interface Results {
+  meta: Meta;
+  /** Best rate of each implementation on each case over the rounds. */
+  cells: Cell[];
+  alloc: Alloc[];
+  counts: CallCount[];
+  pieces: Piece[];
+}
+
+/** Display order: the floors first, then Bun's and Node's own networking, then the library's paths. */
+export const IMPLS = [
+  "C",
+  "PHP",
+  "bun:ffi raw",
+  "Bun.listen",
+  "node:net",
+  "php-sockets: strings",
+  "php-sockets: binary strings",
+  "php-sockets: zero-copy",
+] as const;
+
+export const LIB_STRINGS = "php-sockets: strings";
+export const LIB_ZERO = "php-sockets: zero-copy";
+
+export function find(cells: Cell[], impl: string, transport: string, size: number): Cell | undefined {
+  return cells.find((c) => c.impl === impl && c.transport === transport && c.size === size);
+}
+
+export const fmtRate = (n: number): string => Math.round(n).toLocaleString("en-US");
+export const fmtRatio = (n: number): string => (Number.isFinite(n) && n > 0 ? n.toFixed(2) : "–");

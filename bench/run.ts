@@ -1,0 +1,75 @@
+// `bun run bench`: every implementation on every case, in interleaved rounds (C, PHP, then the
+// in-process JavaScript cases), keeping each case's best rate; then the allocation check and the
+// profile; then bench/RESULTS.md and bench/results.svg. Options: --rounds N, --quick (a smoke run).
+// Timing never fails anything: this is a report, not a test.
+import { cpus, release } from "node:os";
+import type { Cell } from "./cases.ts";
+import { gccVersion, phpVersion, runC, runPhp } from "./external.ts";
+import { LIB_PATHS, runInProcess } from "./inprocess.ts";
+import { allocChecks } from "./alloc.ts";
+import { countOsCalls, pieces } from "./profile.ts";
+import { markdown } from "./report/markdown.ts";
+import { svg } from "./report/svg.ts";
+import type { Results } from "./report/model.ts";
+
+if (process.platform !== "linux") {
+  console.error("bench: the baselines (C against glibc, libc.so.6 through bun:ffi) are Linux-only");
+  process.exit(1);
+}
+
+const args = process.argv.slice(2);
+const quick = args.includes("--quick");
+const roundsAt = args.indexOf("--rounds");
+const rounds = roundsAt >= 0 ? Math.max(1, Number(args[roundsAt + 1]) || 1) : quick ? 1 : 3;
+// Per round: C and PHP run this fraction of their base counts; each JS case gets this much measured time.
+const scale = quick ? 0.1 : 0.5;
+const budget = { cpuTime: quick ? 30e6 : 120e6 };
+
+const started = performance.now();
+const log = (s: string) => console.log(s);
+const php = phpVersion();
+const best = new Map<string, Cell>();
+const keep = (cells: Cell[]) => {
+  for (const c of cells) {
+    const k = `${c.impl}|${c.transport}|${c.size}`;
+    const prev = best.get(k);
+    if (!prev || c.ops > prev.ops) best.set(k, c);
+  }
+};
+
+for (let r = 1; r <= rounds; r++) {
+  log(`round ${r}/${rounds}: C`);
+  keep(runC(scale));
+  if (php) {
+    log(`round ${r}/${rounds}: PHP ${php}`);
+    keep(runPhp(scale));
+  }
+  log(`round ${r}/${rounds}: in-process (mitata)`);
+  keep(await runInProcess(budget, log));
+}
+log("allocation check");
+const alloc = allocChecks(LIB_PATHS);
+log("profile");
+const counts = countOsCalls();
+const parts = await pieces();
+
+const results: Results = {
+  meta: {
+    date: new Date().toISOString().slice(0, 10),
+    cpu: cpus()[0]?.model.trim() ?? "unknown CPU",
+    cores: cpus().length,
+    kernel: release(),
+    bun: Bun.version,
+    php,
+    gcc: gccVersion(),
+    rounds,
+    seconds: (performance.now() - started) / 1000,
+  },
+  cells: [...best.values()],
+  alloc,
+  counts,
+  pieces: parts,
+};
+await Bun.write(`${import.meta.dir}/RESULTS.md`, markdown(results));
+await Bun.write(`${import.meta.dir}/results.svg`, svg(results));
+log(`wrote bench/RESULTS.md and bench/results.svg in ${Math.round(results.meta.seconds)} s`);

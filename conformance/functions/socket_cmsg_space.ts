@@ -1,0 +1,49 @@
+import { call, flt, k, type Scenario } from "../harness/scenario.ts";
+
+const space = (level: string | number, type: string | number, ...num: unknown[]) =>
+  call("socket_cmsg_space", [typeof level === "string" ? k(level) : level, typeof type === "string" ? k(type) : type, ...(num as never[])]);
+
+export default [
+  { name: "the space of each supported control message", phpt: ["socket_cmsg_rights.phpt", "socket_cmsg_credentials.phpt", "socket_recvmsg.phpt"], steps: [
+    space("SOL_SOCKET", "SCM_RIGHTS"),
+    space("SOL_SOCKET", "SCM_RIGHTS", 1),
+    space("SOL_SOCKET", "SCM_RIGHTS", 3),
+    space("SOL_SOCKET", "SCM_RIGHTS", 253),
+    space("SOL_SOCKET", "SCM_CREDENTIALS"),
+    // A fixed-size message ignores the count.
+    space("SOL_SOCKET", "SCM_CREDENTIALS", 5),
+    space("IPPROTO_IPV6", "IPV6_PKTINFO"),
+    space("IPPROTO_IPV6", "IPV6_HOPLIMIT"),
+    space("IPPROTO_IPV6", "IPV6_TCLASS", 2),
+  ] },
+  { name: "counts up to the largest C int", phpt: ["socket_cmsg_space_return_type.phpt"], steps: [
+    space("SOL_SOCKET", "SCM_RIGHTS", 536870911),
+    space("SOL_SOCKET", "SCM_RIGHTS", 2147483647),
+  ] },
+  { name: "pairs PHP does not support are a ValueError", steps: [
+    space(1, 99),
+    space(-1, 1),
+    space("IPPROTO_IPV6", "IPV6_RECVPKTINFO"),
+    space("IPPROTO_IPV6", "IPV6_RECVTCLASS"),
+    space(0, 8),
+  ] },
+  { name: "a negative count, and arguments past a C int", steps: [
+    space("SOL_SOCKET", "SCM_RIGHTS", -1),
+    // The count is checked before the pair.
+    space(1, 99, -1),
+    space(4294967297, 1),
+    space(1, 2147483648),
+    space("SOL_SOCKET", "SCM_RIGHTS", 2147483648),
+    space(-2147483649, 1),
+  ] },
+  { name: "argument count and types", steps: [
+    call("socket_cmsg_space", [1]),
+    call("socket_cmsg_space", [1, 1, 1, 1]),
+    call("socket_cmsg_space", ["a", 1]),
+    call("socket_cmsg_space", [1, { a: [] }]),
+    call("socket_cmsg_space", [null, 1]),
+    call("socket_cmsg_space", [flt("1.5"), 1]),
+    call("socket_cmsg_space", ["1", "1", "2"]),
+    call("socket_cmsg_space", [true, 1, false]),
+  ] },
+] satisfies Scenario[];

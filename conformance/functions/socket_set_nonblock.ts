@@ -1,0 +1,32 @@
+import { tcpPair, unixPair } from "../harness/fixtures.ts";
+import { as, call, k, v, type Scenario } from "../harness/scenario.ts";
+
+export default [
+  { name: "a read with nothing to read: false, error 11, no warning", phpt: ["socket_set_nonblock.phpt"], steps: [
+    ...unixPair(), call("socket_set_nonblock", [v("b")]),
+    call("socket_read", [v("b"), 10]), call("socket_last_error", [v("b")]), call("socket_last_error"),
+    call("socket_read", [v("b"), 10, k("PHP_BINARY_READ")]),
+  ] },
+  { name: "data already there is read at once", steps: [
+    ...tcpPair(), call("socket_write", [v("cli"), "ready\n"]), call("socket_set_nonblock", [v("acc")]),
+    call("socket_read", [v("acc"), 100, k("PHP_NORMAL_READ")]), call("socket_read", [v("acc"), 100]),
+    call("socket_last_error", [v("acc")]),
+  ] },
+  { name: "twice in a row, and on a listener: accept gives EAGAIN quietly", steps: [
+    as("l", "socket_create_listen", [0]), call("socket_set_nonblock", [v("l")]), call("socket_set_nonblock", [v("l")]),
+    call("socket_accept", [v("l")]), call("socket_last_error", [v("l")]), call("socket_last_error"),
+  ] },
+  { name: "on an unconnected socket a read still warns: ENOTCONN is no EAGAIN", steps: [
+    as("s", "socket_create", [k("AF_INET"), k("SOCK_STREAM"), 0]), call("socket_set_nonblock", [v("s")]),
+    call("socket_read", [v("s"), 10]), call("socket_last_error", [v("s")]),
+  ] },
+  { name: "argument types, counts, and a closed socket", phpt: ["socket_set_nonblock-wrongparams.phpt"], steps: [
+    call("socket_set_nonblock", []),
+    call("socket_set_nonblock", [1]),
+    call("socket_set_nonblock", [null]),
+    as("s", "socket_create", [k("AF_INET"), k("SOCK_STREAM"), 0]),
+    call("socket_set_nonblock", [v("s"), true]),
+    call("socket_close", [v("s")]),
+    call("socket_set_nonblock", [v("s")]),
+  ] },
+] satisfies Scenario[];

@@ -1,0 +1,57 @@
+// socket_setopt: PHP's old name for socket_set_option; the same code, its own name in every message.
+import { as, assoc, call, k, v, type Scenario, type Step } from "../harness/scenario.ts";
+
+const tcp = (name = "s"): Step => as(name, "socket_create", [k("AF_INET"), k("SOCK_STREAM"), k("SOL_TCP")]);
+const udp = (name = "u"): Step => as(name, "socket_create", [k("AF_INET"), k("SOCK_DGRAM"), k("SOL_UDP")]);
+const setopt = (level: string, opt: string, value: unknown, s = "s"): Step =>
+  call("socket_setopt", [v(s), k(level), k(opt), value as never]);
+
+export default [
+  { name: "sets ints and arrays as socket_set_option does", phpt: ["socket_setopt_basic.phpt"], steps: [
+    tcp(),
+    setopt("SOL_SOCKET", "SO_REUSEADDR", 1),
+    call("socket_get_option", [v("s"), k("SOL_SOCKET"), k("SO_REUSEADDR")]),
+    setopt("SOL_SOCKET", "SO_LINGER", assoc(["l_onoff", 1], ["l_linger", 3])),
+    call("socket_get_option", [v("s"), k("SOL_SOCKET"), k("SO_LINGER")]),
+    setopt("SOL_SOCKET", "SO_SNDTIMEO", assoc(["sec", 4], ["usec", 5])),
+    call("socket_get_option", [v("s"), k("SOL_SOCKET"), k("SO_SNDTIMEO")]),
+    setopt("SOL_TCP", "TCP_CONGESTION", "reno"),
+    call("socket_get_option", [v("s"), k("SOL_TCP"), k("TCP_CONGESTION")]),
+  ] },
+  { name: "ValueErrors carry the old name", steps: [
+    tcp(),
+    setopt("SOL_SOCKET", "SO_LINGER", assoc(["l_onoff", 1])),
+    setopt("SOL_SOCKET", "SO_RCVTIMEO", 1),
+    udp(),
+    setopt("IPPROTO_IP", "IP_MULTICAST_TTL", 256, "u"),
+    as("u6", "socket_create", [k("AF_INET6"), k("SOCK_DGRAM"), k("SOL_UDP")]),
+    setopt("IPPROTO_IPV6", "IPV6_MULTICAST_HOPS", -2, "u6"),
+    setopt("IPPROTO_IP", "MCAST_JOIN_GROUP", assoc(["interface", "lo"]), "u"),
+    setopt("IPPROTO_IP", "IP_MULTICAST_IF", -1, "u"),
+  ] },
+  { name: "warnings carry the old name", steps: [
+    tcp(),
+    setopt("SOL_SOCKET", "SO_TYPE", 1),
+    setopt("SOL_SOCKET", "SO_BINDTODEVICE", "nosuchdev0"),
+    udp(),
+    setopt("IPPROTO_IP", "IP_MULTICAST_IF", "nosuch0", "u"),
+    setopt("IPPROTO_IP", "IP_MULTICAST_IF", 99, "u"),
+    setopt("IPPROTO_IP", "MCAST_JOIN_GROUP", assoc(["group", "no-such-host.invalid"]), "u"),
+    as("u6", "socket_create", [k("AF_INET6"), k("SOCK_DGRAM"), k("SOL_UDP")]),
+    setopt("IPPROTO_IPV6", "IPV6_PKTINFO", 1, "u6"),
+  ] },
+  { name: "multicast groups through the old name", phpt: ["mcast_ipv4_recv.phpt"], steps: [
+    udp(),
+    setopt("IPPROTO_IP", "MCAST_JOIN_GROUP", assoc(["group", "224.0.0.31"], ["interface", "lo"]), "u"),
+    setopt("IPPROTO_IP", "MCAST_JOIN_GROUP", assoc(["group", "224.0.0.31"], ["interface", "lo"]), "u"),
+    setopt("IPPROTO_IP", "MCAST_LEAVE_GROUP", assoc(["group", "224.0.0.31"], ["interface", "lo"]), "u"),
+  ] },
+  { name: "argument errors carry the old name", steps: [
+    tcp(),
+    call("socket_setopt", [v("s"), k("SOL_SOCKET"), k("SO_REUSEADDR")]),
+    call("socket_setopt", [v("s"), "x", 1, 1]),
+    call("socket_setopt", [null, 1, 1, 1]),
+    call("socket_close", [v("s")]),
+    setopt("SOL_SOCKET", "SO_REUSEADDR", 1),
+  ] },
+] satisfies Scenario[];

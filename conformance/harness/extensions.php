@@ -1,0 +1,65 @@
+<?php
+// PHP versions of the library's two extensions, so that their scenarios replay in PHP too: what they
+// must do, written with PHP's own socket functions. They check the argument shapes the scenarios use
+// (counts, the Socket, values) with the library's messages; a string by reference stands in for the
+// caller's Uint8Array.
+
+function ext_socket_arg(string $fn, $socket): void {
+    if (!$socket instanceof Socket) {
+        throw new TypeError("$fn(): Argument #1 (\$socket) must be of type Socket, " . get_debug_type($socket) . " given");
+    }
+    try {
+        socket_last_error($socket);
+    } catch (Error $e) {
+        throw new Error(str_replace('socket_last_error()', "$fn()", $e->getMessage()));
+    }
+}
+
+function ext_argc(string $fn, int $given, int $min, int $max): void {
+    if ($given >= $min && $given <= $max) return;
+    $n = $given < $min ? $min : $max;
+    $kind = $min === $max ? 'exactly' : ($given < $min ? 'at least' : 'at most');
+    throw new ArgumentCountError("$fn() expects $kind $n argument" . ($n === 1 ? '' : 's') . ", $given given");
+}
+
+/** socket_recv_into(Socket $socket, Uint8Array $buffer, int $flags = 0, ?int $length = null): int|false */
+function socket_recv_into($socket = null, &$buffer = null, $flags = 0, $length = null, ...$more) {
+    $fn = 'socket_recv_into';
+    ext_argc($fn, func_num_args(), 2, 4);
+    ext_socket_arg($fn, $socket);
+    $size = strlen($buffer);
+    $len = $length ?? $size;
+    if ($len < 0) throw new ValueError("$fn(): Argument #4 (\$length) must be greater than or equal to 0");
+    if ($len > $size) throw new ValueError("$fn(): Argument #4 (\$length) must be less than or equal to the byte length of argument #2 (\$buffer)");
+    if ($len === 0) return 0;
+    set_error_handler(fn() => true);
+    $n = socket_recv($socket, $data, $len, $flags);
+    restore_error_handler();
+    if ($n === false) {
+        $e = socket_last_error($socket);
+        if ($e !== SOCKET_EAGAIN && $e !== SOCKET_EINPROGRESS) {
+            trigger_error("$fn(): Unable to read from socket [$e]: " . socket_strerror($e), E_USER_WARNING);
+        }
+        return false;
+    }
+    $stored = min($n, $len);
+    if ($stored > 0) $buffer = substr_replace($buffer, substr($data, 0, $stored), 0, $stored);
+    return $n;
+}
+
+/** socket_set_encoding(Socket $socket, string $encoding): string — PHP strings are bytes in either mode. */
+function socket_set_encoding($socket = null, $encoding = null, ...$more) {
+    static $modes = null;
+    $modes ??= new WeakMap();
+    $fn = 'socket_set_encoding';
+    ext_argc($fn, func_num_args(), 2, 2);
+    ext_socket_arg($fn, $socket);
+    if (is_array($encoding) || is_object($encoding)) {
+        throw new TypeError("$fn(): Argument #2 (\$encoding) must be of type string, " . get_debug_type($encoding) . " given");
+    }
+    $e = (string)$encoding;
+    if ($e !== 'utf8' && $e !== 'binary') throw new ValueError("$fn(): Argument #2 (\$encoding) must be either \"utf8\" or \"binary\"");
+    $prev = $modes[$socket] ?? 'utf8';
+    $modes[$socket] = $e;
+    return $prev;
+}
