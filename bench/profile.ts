@@ -54,8 +54,17 @@ export function countOsCalls(): CallCount[] {
       lib.socket_bind(u, "127.0.0.1", 0);
       const addr = lib.ref(), port = lib.ref<number>();
       lib.socket_getsockname(u, addr, port);
-      count("socket_sendto (64 B string, IPv4)", () => L.socket_sendto!(u, "x".repeat(64), 64, 0, "127.0.0.1", port.value));
+      const v = lib.socket_create(lib.AF_INET, lib.SOCK_DGRAM, lib.SOL_UDP) as lib.Socket;
+      lib.socket_bind(v, "127.0.0.1", 0);
+      const vport = lib.ref<number>();
+      lib.socket_getsockname(v, lib.ref(), vport);
+      const sendto = (to: number) => L.socket_sendto!(u, "x".repeat(64), 64, 0, "127.0.0.1", to);
+      count("socket_sendto (64 B string, IPv4, first call)", () => sendto(port.value));
+      count("socket_sendto (again, to the same peer)", () => sendto(port.value));
+      sendto(vport.value);
+      count("socket_sendto (to each of two peers in turn)", () => sendto(port.value));
       count("socket_recvfrom (64 B)", () => L.socket_recvfrom!(u, lib.ref(), 64, 0, lib.ref(), lib.ref()));
+      lib.socket_close(v);
       lib.socket_close(u);
     }
     if (L.socket_select) {

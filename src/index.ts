@@ -46,3 +46,5 @@ export {
   socket_writev,
 } from "./functions/iovec.ts";
 export { socket_sendmsg, socket_recvmsg, socket_cmsg_space } from "./functions/message.ts";
+export { socket_export_stream, socket_import_stream, type ExportedStream } from "./functions/stream.ts";
+export { socket_wait, socket_select_async } from "./functions/wait.ts";

@@ -70,9 +70,8 @@ export async function bunStream(transport: "unix" | "tcp", n: number): Promise<E
     data: (s: Bun.Socket<Queue>, d: Uint8Array) => bunWrite(s, d),
     drain: bunDrain,
   };
-  const server = transport === "unix"
-    ? Bun.listen<Queue>({ unix: tmp.path, socket: handler })
-    : Bun.listen<Queue>({ hostname: "127.0.0.1", port: 0, socket: handler });
+  const tcp = transport === "tcp" ? Bun.listen<Queue>({ hostname: "127.0.0.1", port: 0, socket: handler }) : null;
+  const server = tcp ?? Bun.listen<Queue>({ unix: tmp.path, socket: handler });
   const w = new Waiter();
   const clientHandler = {
     open(s: Bun.Socket<Queue>) {
@@ -84,7 +83,7 @@ export async function bunStream(transport: "unix" | "tcp", n: number): Promise<E
   };
   const client = transport === "unix"
     ? await Bun.connect<Queue>({ unix: tmp.path, socket: clientHandler })
-    : await Bun.connect<Queue>({ hostname: "127.0.0.1", port: server.port, socket: clientHandler });
+    : await Bun.connect<Queue>({ hostname: "127.0.0.1", port: tcp!.port, socket: clientHandler });
   const payload = new Uint8Array(n).fill(120);
   return {
     trip: () => w.expect(n, () => bunWrite(client, payload)),
@@ -105,7 +104,7 @@ export async function nodeStream(transport: "unix" | "tcp", n: number): Promise<
   const client = transport === "unix" ? net.connect(tmp.path) : net.connect(addr.port, "127.0.0.1");
   await new Promise<void>((r) => client.once("connect", () => r()));
   client.setNoDelay(true);
-  client.on("data", (d) => w.arrived(d.byteLength));
+  client.on("data", (d: Buffer) => w.arrived(d.byteLength));
   const payload = Buffer.alloc(n, 120);
   return {
     trip: () => w.expect(n, () => void client.write(payload)),

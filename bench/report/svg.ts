@@ -34,10 +34,11 @@ function panel(x0: number, y0: number, w: number, h: number, title: string, grou
   }
   const gw = plotW / groups.length;
   groups.forEach((g, gi) => {
-    const n = g.bars.length, bw = Math.max(2, (gw - 12) / n);
+    const n = g.bars.length, bw = Math.min(36, Math.max(2, (gw - 12) / n));
+    const gx = px + gi * gw + (gw - n * bw) / 2;
     g.bars.forEach((b, bi) => {
       if (!(b.value > 0)) return;
-      const bx = px + gi * gw + 6 + bi * bw, by = y(b.value);
+      const bx = gx + bi * bw, by = y(b.value);
       out.push(`<rect x="${bx.toFixed(1)}" y="${by.toFixed(1)}" width="${(bw - 1).toFixed(1)}" height="${(py + plotH - by).toFixed(1)}" fill="${COLORS[b.impl] ?? "#999"}"><title>${esc(`${b.impl}: ${b.value.toFixed(2)} × C`)}</title></rect>`);
     });
     out.push(`<text x="${(px + gi * gw + gw / 2).toFixed(1)}" y="${py + plotH + 15}" text-anchor="middle" font-size="11">${esc(g.label)}</text>`);

@@ -1,5 +1,5 @@
 import { tcpPair, unixPair } from "../harness/fixtures.ts";
-import { as, bytes, call, k, or, r, tmp, v, type Scenario } from "../harness/scenario.ts";
+import { as, bytes, call, k, or, r, rep, tmp, v, type Scenario } from "../harness/scenario.ts";
 
 /** A bound UDP receiver `u` (port in `up`) and an unbound sender `w`. */
 const udp = (host = "127.0.0.1", family = "AF_INET") => [
@@ -51,10 +51,12 @@ export default [
     call("socket_recvfrom", [v("u"), r("d"), 5, 0, r("a"), r("p")], { mask: ["p"] }),
     call("socket_recvfrom", [v("u"), r("d"), 100, k("MSG_DONTWAIT"), r("a"), r("p")], { mask: ["p"] }),
   ] },
+  // PHP 8.2 writes its terminating NUL at the full size, past its buffer: 3 bytes over a length of 100
+  // stay inside the padding of PHP's allocation. The string there is PHP's heap bytes (masked).
   { name: "MSG_TRUNC reports the full size", steps: [
     ...udp(),
-    call("socket_sendto", [v("w"), "hello world", 11, 0, "127.0.0.1", v("up")]),
-    call("socket_recvfrom", [v("u"), r("d"), 5, k("MSG_TRUNC"), r("a"), r("p")], { mask: ["p", "d"] }),
+    call("socket_sendto", [v("w"), rep("t", 103), 103, 0, "127.0.0.1", v("up")]),
+    call("socket_recvfrom", [v("u"), r("d"), 100, k("MSG_TRUNC"), r("a"), r("p")], { mask: ["p", "d"] }),
   ] },
   { name: "MSG_PEEK then a real read of the same datagram", steps: [
     ...udp(),

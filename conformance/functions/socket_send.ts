@@ -81,6 +81,14 @@ export default [
     call("socket_send", [v("a"), "eor", 3, k("MSG_EOR")]),
     call("socket_recv", [v("b"), r("d2"), 10, 0]),
   ] },
+  { name: "MSG_EOF, MSG_ZEROCOPY, MSG_CONFIRM, MSG_WAITALL on a send", steps: [
+    ...tcpPair(),
+    call("socket_send", [v("cli"), "fin", 3, k("MSG_EOF")]),
+    call("socket_send", [v("cli"), "zero", 4, k("MSG_ZEROCOPY")]),
+    call("socket_send", [v("cli"), "confirm", 7, k("MSG_CONFIRM")]),
+    call("socket_send", [v("cli"), "peek", 4, or("MSG_WAITALL", "MSG_PEEK", "MSG_TRUNC")]),
+    call("socket_recv", [v("acc"), r("d"), 18, k("MSG_WAITALL")]),
+  ] },
   { name: "MSG_EOR on a seqpacket socket", steps: [
     ...unixPair("", "SOCK_SEQPACKET"),
     call("socket_send", [v("a"), "rec", 3, k("MSG_EOR")]),

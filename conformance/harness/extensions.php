@@ -32,8 +32,11 @@ function socket_recv_into($socket = null, &$buffer = null, $flags = 0, $length =
     if ($len < 0) throw new ValueError("$fn(): Argument #4 (\$length) must be greater than or equal to 0");
     if ($len > $size) throw new ValueError("$fn(): Argument #4 (\$length) must be less than or equal to the byte length of argument #2 (\$buffer)");
     if ($len === 0) return 0;
+    // Under MSG_TRUNC PHP's socket_recv writes past its own buffer when a datagram is longer than it:
+    // read into room for any datagram instead, then store the first $len bytes (the same result).
+    $room = ($flags & MSG_TRUNC) ? max($len, 65536) : $len;
     set_error_handler(fn() => true);
-    $n = socket_recv($socket, $data, $len, $flags);
+    $n = socket_recv($socket, $data, $room, $flags);
     restore_error_handler();
     if ($n === false) {
         $e = socket_last_error($socket);

@@ -4,6 +4,7 @@
 $tmp = $argv[1];
 require __DIR__ . '/extensions.php';
 require __DIR__ . '/php4-iovec.php';
+require __DIR__ . '/php83-atmark.php';
 $scenarios = json_decode(stream_get_contents(STDIN), true, 512, JSON_THROW_ON_ERROR);
 $out = [];
 $diag = [];

@@ -1,4 +1,5 @@
 // Replays scenarios against the library, producing the same transcript format as interp.php.
+import net from "node:net";
 import * as P from "../../src/index.ts";
 import type { Arg, Scenario, StepRecord, Transcript } from "./scenario.ts";
 
@@ -15,7 +16,8 @@ type Refs = Map<string, P.Ref>;
 
 function val(a: Arg, vars: Vars, refs: Refs, tmp: string, binary: boolean): unknown {
   if (a === null || typeof a !== "object") return a;
-  if ("k" in a) return lib[a.k];
+  // PHP's STDIN is a stream; the library's streams are Bun's, and process.stdin is the one on fd 0.
+  if ("k" in a) return a.k === "STDIN" ? process.stdin : lib[a.k];
   if ("or" in a) return a.or.reduce((n, c) => n | (lib[c] as number), 0);
   if ("v" in a) return refs.get(a.v)?.value ?? vars.get(a.v) ?? null;
   if ("at" in a) {
@@ -41,6 +43,7 @@ function phpGettype(x: unknown): string {
   if (typeof x === "boolean") return "boolean";
   if (typeof x === "number") return Number.isInteger(x) ? "integer" : "double";
   if (typeof x === "string") return "string";
+  if (x instanceof net.Socket || x instanceof net.Server) return "resource"; // socket_export_stream's streams
   if (Array.isArray(x) || (typeof x === "object" && Object.getPrototypeOf(x) === Object.prototype)) return "array";
   return "object";
 }
@@ -65,6 +68,7 @@ function canon(x: unknown, vars: Vars, refs: Refs, tmp: string, binary: boolean)
   if (typeof x !== "object") return x;
   if (x instanceof Uint8Array) return canonString(latin1.decode(x), tmp, true);
   if (x instanceof P.FileDescriptor) return { res: x.closed ? "closed" : "stream" };
+  if (x instanceof net.Socket || x instanceof net.Server) return { res: "stream" };
   if (x instanceof P.Socket) {
     for (const [key, value] of vars) if (value === x) return { sock: key };
     for (const [key, value] of refs) if (value.value === x) return { sock: key };
@@ -148,7 +152,11 @@ export function replay(scenarios: Scenario[], tmp: string): Transcript[] {
         steps.push(rec);
       }
       const all = [...vars.values(), ...[...refs.values()].map((x) => x.value)];
-      for (const x of all.flat()) if (x instanceof P.Socket && !x.closed) P.socket_close(x);
+      for (const x of all.flat()) {
+        if (x instanceof P.Socket && !x.closed && !x.exported) P.socket_close(x);
+        else if (x instanceof net.Socket) x.destroy();
+        else if (x instanceof net.Server) x.close();
+      }
       out.push({ name: sc.name, steps });
     }
   } finally {

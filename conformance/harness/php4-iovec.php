@@ -47,14 +47,11 @@ function socket_iovec_alloc(...$args) {
     $n = iov_int($fn, 1, 'num_vectors', $args[0]);
     if ($n < 0) throw new ValueError("$fn(): Argument #1 (\$num_vectors) must be greater than or equal to 0");
     if (count($args) - 1 < $n) throw new ArgumentCountError("$fn() expects at least " . ($n + 1) . " arguments, " . count($args) . " given");
+    $lens = [];
+    for ($i = 0; $i < $n; $i++) $lens[] = iov_len($fn, $i + 2, 'lengths', $args[$i + 1]);
+    iov_total($fn, array_sum($lens));
     $v = new IOVec();
-    $total = 0;
-    for ($i = 0; $i < $n; $i++) {
-        $len = iov_len($fn, $i + 2, 'lengths', $args[$i + 1]);
-        $total += $len;
-        $v->vectors[] = str_repeat("\0", $len);
-    }
-    iov_total($fn, $total);
+    foreach ($lens as $len) $v->vectors[] = str_repeat("\0", $len);
     return $v;
 }
 

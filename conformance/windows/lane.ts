@@ -5,16 +5,20 @@ import { restore_error_handler, set_error_handler } from "../../src/index.ts";
 
 export const onWindows = process.platform === "win32";
 
-/** Wine's ntdll exports wine_get_version; Windows' does not. */
-export const underWine: boolean = (() => {
-  if (!onWindows) return false;
+/** Wine's version (its ntdll exports wine_get_version; Windows' does not), or null on Windows. */
+export const wineVersion: string | null = (() => {
+  if (!onWindows) return null;
   try {
-    dlopen("ntdll.dll", { wine_get_version: { args: [], returns: "cstring" } }).close();
-    return true;
+    const lib = dlopen("ntdll.dll", { wine_get_version: { args: [], returns: "cstring" } });
+    const v = String(lib.symbols.wine_get_version());
+    lib.close();
+    return v;
   } catch {
-    return false;
+    return null;
   }
 })();
+
+export const underWine = wineVersion !== null;
 
 /** Runs f with PHP's warnings captured instead of printed. */
 export function quietly<T>(f: () => T): { ret: T; warnings: string[] } {
@@ -28,9 +32,4 @@ export function quietly<T>(f: () => T): { ret: T; warnings: string[] } {
   } finally {
     restore_error_handler();
   }
-}
-
-/** A PHP function the library may not export yet (another family's file): undefined until it does. */
-export function optional<F>(lib: object, name: string): F | undefined {
-  return (lib as Record<string, unknown>)[name] as F | undefined;
 }

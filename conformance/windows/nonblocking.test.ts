@@ -1,18 +1,11 @@
 // Non-blocking Winsock through the PHP functions: a connect that answers 10035 then becomes writable,
 // accept on an idle listener, the FIONBIO mode an accepted socket inherits, socket_select, and the
-// options whose Windows shapes differ (DWORD millisecond timeouts, a 4-byte linger). socket_select
-// and the option functions are checked once the library exports them.
+// options whose Windows shapes differ (DWORD millisecond timeouts, a 4-byte linger).
 import { afterEach, describe, expect, test } from "bun:test";
 import * as P from "../../src/index.ts";
-import { os } from "../../src/platform/index.ts";
-import { onWindows, optional, quietly } from "./lane.ts";
+import { onWindows, quietly } from "./lane.ts";
 
-type Select = (r: P.Socket[] | null, w: P.Socket[] | null, e: P.Socket[] | null, sec: number | null, usec?: number) => number | false;
-type GetOption = (s: P.Socket, level: number, name: number) => unknown;
-type SetOption = (s: P.Socket, level: number, name: number, value: unknown) => boolean;
-const select = optional<Select>(P, "socket_select");
-const getOption = optional<GetOption>(P, "socket_get_option");
-const setOption = optional<SetOption>(P, "socket_set_option");
+const select = P.socket_select, getOption = P.socket_get_option, setOption = P.socket_set_option;
 
 const open: P.Socket[] = [];
 function keep<T extends P.Socket | false>(s: T): Exclude<T, false> {
@@ -33,18 +26,10 @@ function listener(): { srv: P.Socket; port: number } {
   return { srv, port: port.value };
 }
 
-/** Waits up to 2 s for the socket to be writable: socket_select when the library has it, else WSAPoll. */
+/** Waits up to 2 s for the socket to be writable. */
 function waitWritable(s: P.Socket): boolean {
-  if (select) {
-    const w = [s];
-    return select(null, w, null, 2) === 1 && w.length === 1;
-  }
-  const f = os.layout.pollfd!;
-  const pfd = new Uint8Array(f.size);
-  const dv = new DataView(pfd.buffer);
-  dv.setBigUint64(f.fields.fd![0], BigInt(s.fd), true);
-  dv.setInt16(f.fields.events![0], os.system.POLLOUT!, true);
-  return os.poll(pfd, 1, 2000) === 1 && (dv.getInt16(f.fields.revents![0], true) & os.system.POLLOUT!) !== 0;
+  const w = [s];
+  return select(null, w, null, 2) === 1 && w.length === 1;
 }
 
 describe.skipIf(!onWindows)("non-blocking sockets", () => {
@@ -97,33 +82,33 @@ describe.skipIf(!onWindows)("non-blocking sockets", () => {
   });
 });
 
-describe.skipIf(!onWindows || !select)("socket_select (WSAPoll)", () => {
+describe.skipIf(!onWindows)("socket_select (WSAPoll)", () => {
   test("readable after a write, and the arrays filtered in place", () => {
     const { srv, port } = listener();
     const cli = keep(P.socket_create(P.AF_INET, P.SOCK_STREAM, P.SOL_TCP));
     expect(P.socket_connect(cli, "127.0.0.1", port)).toBe(true);
     const acc = keep(P.socket_accept(srv));
     const idle = [acc];
-    expect(select!(idle, null, null, 0)).toBe(0);
+    expect(select(idle, null, null, 0)).toBe(0);
     expect(idle).toEqual([]);
     P.socket_write(cli, "wake up");
     const r = [srv, acc];
-    expect(select!(r, null, null, 2)).toBe(1);
+    expect(select(r, null, null, 2)).toBe(1);
     expect(r).toEqual([acc]);
   });
 });
 
-describe.skipIf(!onWindows || !getOption || !setOption)("options with Windows shapes", () => {
+describe.skipIf(!onWindows)("options with Windows shapes", () => {
   const sock = () => keep(P.socket_create(P.AF_INET, P.SOCK_STREAM, P.SOL_TCP));
 
   test("SO_RCVTIMEO/SO_SNDTIMEO: a DWORD of milliseconds, shown as sec/usec", () => {
     const s = sock();
     for (const name of [P.SO_RCVTIMEO, P.SO_SNDTIMEO]) {
-      expect(setOption!(s, P.SOL_SOCKET, name, { sec: 1, usec: 500000 })).toBe(true);
-      expect(getOption!(s, P.SOL_SOCKET, name)).toEqual({ sec: 1, usec: 500000 });
+      expect(setOption(s, P.SOL_SOCKET, name, { sec: 1, usec: 500000 })).toBe(true);
+      expect(getOption(s, P.SOL_SOCKET, name)).toEqual({ sec: 1, usec: 500000 });
       // PHP keeps whole milliseconds: 2.0009 s reads back as 2.000 s.
-      expect(setOption!(s, P.SOL_SOCKET, name, { sec: 2, usec: 900 })).toBe(true);
-      expect(getOption!(s, P.SOL_SOCKET, name)).toEqual({ sec: 2, usec: 0 });
+      expect(setOption(s, P.SOL_SOCKET, name, { sec: 2, usec: 900 })).toBe(true);
+      expect(getOption(s, P.SOL_SOCKET, name)).toEqual({ sec: 2, usec: 0 });
     }
   });
 
@@ -132,7 +117,7 @@ describe.skipIf(!onWindows || !getOption || !setOption)("options with Windows sh
     const cli = sock();
     expect(P.socket_connect(cli, "127.0.0.1", port)).toBe(true);
     keep(P.socket_accept(srv));
-    expect(setOption!(cli, P.SOL_SOCKET, P.SO_RCVTIMEO, { sec: 0, usec: 200000 })).toBe(true);
+    expect(setOption(cli, P.SOL_SOCKET, P.SO_RCVTIMEO, { sec: 0, usec: 200000 })).toBe(true);
     const { ret } = quietly(() => P.socket_read(cli, 10));
     expect(ret).toBe(false);
     expect(P.socket_last_error(cli)).toBe(P.SOCKET_ETIMEDOUT);
@@ -140,17 +125,17 @@ describe.skipIf(!onWindows || !getOption || !setOption)("options with Windows sh
 
   test("SO_LINGER: two u_shorts", () => {
     const s = sock();
-    expect(setOption!(s, P.SOL_SOCKET, P.SO_LINGER, { l_onoff: 1, l_linger: 5 })).toBe(true);
-    expect(getOption!(s, P.SOL_SOCKET, P.SO_LINGER)).toEqual({ l_onoff: 1, l_linger: 5 });
+    expect(setOption(s, P.SOL_SOCKET, P.SO_LINGER, { l_onoff: 1, l_linger: 5 })).toBe(true);
+    expect(getOption(s, P.SOL_SOCKET, P.SO_LINGER)).toEqual({ l_onoff: 1, l_linger: 5 });
   });
 
   test("integer options read back whole even where Winsock writes fewer bytes", () => {
     const s = sock();
-    expect(getOption!(s, P.SOL_SOCKET, P.SO_TYPE)).toBe(P.SOCK_STREAM);
-    expect(getOption!(s, P.SOL_SOCKET, P.SO_ERROR)).toBe(0);
-    expect(setOption!(s, P.SOL_TCP, P.TCP_NODELAY, 1)).toBe(true);
-    expect(getOption!(s, P.SOL_TCP, P.TCP_NODELAY)).toBe(1);
-    expect(setOption!(s, P.SOL_SOCKET, P.SO_KEEPALIVE, 1)).toBe(true);
-    expect(getOption!(s, P.SOL_SOCKET, P.SO_KEEPALIVE)).toBe(1);
+    expect(getOption(s, P.SOL_SOCKET, P.SO_TYPE)).toBe(P.SOCK_STREAM);
+    expect(getOption(s, P.SOL_SOCKET, P.SO_ERROR)).toBe(0);
+    expect(setOption(s, P.SOL_TCP, P.TCP_NODELAY, 1)).toBe(true);
+    expect(getOption(s, P.SOL_TCP, P.TCP_NODELAY)).toBe(1);
+    expect(setOption(s, P.SOL_SOCKET, P.SO_KEEPALIVE, 1)).toBe(true);
+    expect(getOption(s, P.SOL_SOCKET, P.SO_KEEPALIVE)).toBe(1);
   });
 });

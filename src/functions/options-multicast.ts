@@ -68,10 +68,14 @@ export function indexToAddr4(fn: string, sock: Socket, index: number): Uint8Arra
   return out;
 }
 
+// The interface list SIOCGIFCONF fills; reused, since this runs only on IP_MULTICAST_IF reads.
+const ifList = new Uint8Array(64 * 1024);
+
 /** php_add4_to_if_index: the index of the interface that has this IPv4 address (0 for 0.0.0.0), or -1 after a warning. */
 export function addr4ToIndex(fn: string, sock: Socket, addr: Uint8Array): number {
   if (addr.every((b) => b === 0)) return 0;
-  const list = new Uint8Array(64 * 1024);
+  const list = ifList;
+  list.fill(0);
   const n = os.ifconf && ifreq ? os.ifconf(sock.fd, list) : -1;
   if (n < 0) {
     warn(fn, `Failed obtaining interfaces list: error ${errnoAfter()}`);

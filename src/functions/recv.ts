@@ -3,6 +3,7 @@ import * as A from "../address.ts";
 import { scratchOf } from "../bytes.ts";
 import { argc, int, typeError } from "../php/args.ts";
 import { ArgumentCountError, ValueError } from "../php/errors.ts";
+import type { Ref } from "../php/ref.ts";
 import { C, S, os, optRef, refArg, sockArg, socketError, type Socket } from "./common.ts";
 import { MAX_IO } from "./io.ts";
 import { assignAddress } from "./names.ts";
@@ -33,8 +34,8 @@ function bufferFor(len: number, flags: number): Uint8Array {
 }
 
 /**
- * One recv/recvfrom into the scratch: the byte count the OS gave, or -1. MSG_TRUNC on TCP discards the
- * data without writing the buffer, so the buffer is zeroed first: a read never shows older bytes.
+ * The buffer for one recv/recvfrom. MSG_TRUNC on TCP discards the data without writing the buffer, so
+ * under that flag the buffer is zeroed first: a read never shows bytes an earlier read left there.
  */
 function prepare(len: number, flags: number): Uint8Array {
   const buf = bufferFor(len, flags);
@@ -48,7 +49,7 @@ function prepare(len: number, flags: number): Uint8Array {
  * `.length` may differ; a datagram read with MSG_TRUNC returns the datagram's full size while the string
  * holds the bytes that fit.
  */
-export function socket_recv(socket: Socket, data: unknown, length: number, flags: number): number | false {
+export function socket_recv(socket: Socket, data: Ref, length: number, flags: number): number | false {
   const fn = "socket_recv";
   argc(fn, arguments.length, 4, 4);
   const s = sockArg(fn, socket);
@@ -88,7 +89,7 @@ function addressSlot(family: number): number {
  * sender) and, for AF_INET/AF_INET6, `$port` its port, which those families require. On failure the
  * by-reference values stay as they were.
  */
-export function socket_recvfrom(socket: Socket, data: unknown, length: number, flags: number, address: unknown, port?: unknown): number | false {
+export function socket_recvfrom(socket: Socket, data: Ref, length: number, flags: number, address: Ref, port?: Ref): number | false {
   const fn = "socket_recvfrom";
   argc(fn, arguments.length, 5, 6);
   const s = sockArg(fn, socket);

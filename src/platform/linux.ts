@@ -9,4 +9,5 @@ export const linux = makePosix({
   hErrnoSymbol: "__h_errno_location",
   tables,
   sendFlags: tables.constants.MSG_NOSIGNAL ?? 0,
+  epoll: true,
 });

@@ -18,6 +18,8 @@ export interface PosixOptions {
   readonly sendFlags: number;
   /** Set to 1 on every new handle at SOL_SOCKET (macOS: SO_NOSIGPIPE), where no send flag exists. */
   readonly noSigPipeOption?: number;
+  /** The C library has epoll (Linux). */
+  readonly epoll?: boolean;
 }
 
 // ssize_t returns are declared i32: lengths are capped below 2^31 by the callers, and -1 stays -1.
@@ -61,6 +63,24 @@ const symbols = {
   free: { args: ["ptr"], returns: "void" },
 } as const;
 
+const epollSymbols = {
+  epoll_create1: { args: ["i32"], returns: "i32" },
+  epoll_ctl: { args: ["i32", "i32", "i32", "buffer"], returns: "i32" },
+  epoll_wait: { args: ["i32", "buffer", "i32", "i32"], returns: "i32" },
+} as const;
+
+/** epoll's three calls, for a C library that has them. */
+function epollCalls(o: PosixOptions): Pick<Platform, "epollCreate" | "epollCtl" | "epollWait"> {
+  if (!o.epoll) return {};
+  const e = dlopen(o.lib, epollSymbols).symbols;
+  const cloexec = need(o.tables.system, "EPOLL_CLOEXEC").EPOLL_CLOEXEC;
+  return {
+    epollCreate: () => e.epoll_create1(cloexec),
+    epollCtl: (ep, op, h, ev) => e.epoll_ctl(ep, op, h, ev),
+    epollWait: (ep, out, max, ms) => e.epoll_wait(ep, out, max, ms),
+  };
+}
+
 export function makePosix(o: PosixOptions): Platform {
   const lib = dlopen(o.lib, {
     ...symbols,
@@ -88,6 +108,7 @@ export function makePosix(o: PosixOptions): Platform {
   const ifconf = ifconfCall(ioctl, o.tables);
 
   return {
+    ...epollCalls(o),
     os: o.os,
     constants: o.tables.constants,
     system: o.tables.system,

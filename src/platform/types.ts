@@ -114,6 +114,15 @@ export interface Platform extends Tables {
   /** The C heap, for memory that structs point into: malloc gives 0 on failure. */
   malloc?(size: number): number;
   free?(p: number): void;
+  /**
+   * Linux epoll, a readiness set the kernel keeps between calls: epollCreate gives a close-on-exec
+   * handle; epollCtl takes one struct epoll_event (layout.epoll_event; ignored by EPOLL_CTL_DEL);
+   * epollWait fills `out` with up to `max` of them. Optional: without it socket_select polls the
+   * whole set on every call.
+   */
+  epollCreate?(): number;
+  epollCtl?(ep: number, op: number, h: number, ev: Bytes): number;
+  epollWait?(ep: number, out: Bytes, max: number, timeoutMs: number): number;
 
   lastError(): number;
   /** The OS's own text for an error code, as PHP's socket_strerror prints it on this OS. */

@@ -56,8 +56,8 @@ async function launch(): Promise<Hub> {
   await new Promise<void>((resolve, reject) => {
     worker.onmessage = () => resolve();
     worker.onerror = (e) => reject(new Error(`php-sockets: the readiness poller failed to start: ${e.message}`));
-    worker.postMessage({ sab, wakeFd: pair[1]! } satisfies StartMessage);
   });
+  worker.postMessage({ sab, wakeFd: pair[1]! } satisfies StartMessage);
   worker.onerror = null;
   worker.onmessage = (e: MessageEvent<Int32Array>) => deliver(e.data);
   worker.unref();

@@ -17,11 +17,12 @@ const P = os.layout.pollfd!;
 const SIZE = P.size, FD_OFF = P.fields.fd![0], FD_WIDE = P.fields.fd![1] === 8;
 const EV_OFF = P.fields.events![0], REV_OFF = P.fields.revents![0];
 
+// A message posted before this module finished loading would be lost: say when to send it.
 self.onmessage = (e: MessageEvent<StartMessage>) => {
   self.onmessage = null;
-  postMessage("ready");
   run(e.data);
 };
+postMessage("loaded");
 
 function run({ sab, wakeFd }: StartMessage): never {
   const hdr = new Int32Array(sab, 0, HEADER_BYTES / 4);

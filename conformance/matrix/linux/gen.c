@@ -9,6 +9,7 @@
 #include <fcntl.h>
 #include <netdb.h>
 #include <poll.h>
+#include <sys/epoll.h>
 #include <signal.h>
 #include <sys/types.h>
 #include <sys/socket.h>
@@ -90,6 +91,7 @@ int main(void) {
   F(msghdr, msg_control); F(msghdr, msg_controllen); F(msghdr, msg_flags);
   SIZE(cmsghdr, struct cmsghdr); F(cmsghdr, cmsg_len); F(cmsghdr, cmsg_level); F(cmsghdr, cmsg_type);
   SIZE(pollfd, struct pollfd); F(pollfd, fd); F(pollfd, events); F(pollfd, revents);
+  SIZE(epoll_event, struct epoll_event); F(epoll_event, events); F(epoll_event, data);
   SIZE(addrinfo, struct addrinfo);
   F(addrinfo, ai_flags); F(addrinfo, ai_family); F(addrinfo, ai_socktype); F(addrinfo, ai_protocol);
   F(addrinfo, ai_addrlen); F(addrinfo, ai_addr); F(addrinfo, ai_canonname); F(addrinfo, ai_next);

@@ -1,0 +1,45 @@
+// Replayed against conformance/harness/php4-iovec.php (PHP 8.2 has no iovec functions): a writev is
+// checked against PHP's socket_send of the vectors joined.
+import { tcpPair, unixPair } from "../harness/fixtures.ts";
+import { as, call, k, v, type Scenario } from "../harness/scenario.ts";
+
+const set = (i: number, s: string) => call("socket_iovec_set", [v("iov"), i, s]);
+
+export default [
+  { name: "three vectors arrive as one stream", steps: [
+    ...tcpPair(),
+    as("iov", "socket_iovec_alloc", [3, 1, 1, 1]),
+    set(0, "GET / HTTP/1.0\r\n"), set(1, "Host: example\r\n"), set(2, "\r\n"),
+    call("socket_writev", [v("cli"), v("iov")]),
+    call("socket_read", [v("acc"), 1000]),
+  ] },
+  { name: "three vectors are one datagram", steps: [
+    ...unixPair("", "SOCK_DGRAM"),
+    as("iov", "socket_iovec_alloc", [3, 1, 1, 1]),
+    set(0, "test "), set(1, "thing"), set(2, "\n"),
+    call("socket_writev", [v("a"), v("iov")]),
+    call("socket_recv", [v("b"), { r: "buf" }, 100, 0]),
+  ] },
+  { name: "zero-length vectors and zero-filled ones", steps: [
+    ...unixPair(),
+    as("iov", "socket_iovec_alloc", [3, 0, 2, 0]),
+    call("socket_writev", [v("a"), v("iov")]),
+    call("socket_recv", [v("b"), { r: "buf" }, 100, 0]),
+  ] },
+  { name: "a failed write warns and records the error", steps: [
+    as("s", "socket_create", [k("AF_INET"), k("SOCK_STREAM"), k("SOL_TCP")]),
+    as("iov", "socket_iovec_alloc", [1, 3]),
+    call("socket_writev", [v("s"), v("iov")]),
+    call("socket_last_error", [v("s")]),
+    call("socket_last_error"),
+  ] },
+  { name: "argument count and types", steps: [
+    ...unixPair(),
+    as("iov", "socket_iovec_alloc", [0]),
+    call("socket_writev", [v("a")]),
+    call("socket_writev", [v("iov"), v("a")]),
+    call("socket_writev", [v("a"), "iov"]),
+    call("socket_close", [v("a")]),
+    call("socket_writev", [v("a"), v("iov")]),
+  ] },
+] satisfies Scenario[];
