@@ -5,7 +5,8 @@ import * as lib from "../src/index.ts";
 import { os } from "../src/platform/index.ts";
 import { argc, int } from "../src/php/args.ts";
 import { sockArg } from "../src/functions/common.ts";
-import { fromBytes, scratchOf, toBytes } from "../src/bytes.ts";
+import { scratchOf, toBytes } from "../src/bytes.ts";
+import { decode } from "../src/functions/received.ts";
 import { dlopen } from "bun:ffi";
 import { measure } from "mitata";
 import { SIZES, SELECT_SOCKETS } from "./cases.ts";
@@ -117,18 +118,20 @@ export async function pieces(): Promise<Piece[]> {
   const enc: Record<number, number> = {}, encBin: Record<number, number> = {}, dec: Record<number, number> = {}, decBin: Record<number, number> = {};
   const view: Record<number, number> = {};
   for (const n of SIZES) {
-    const text = "x".repeat(n), bytes = new Uint8Array(n).fill(120);
+    const text = "x".repeat(n);
     enc[n] = await ns(() => toBytes(a, text));
     encBin[n] = await ns(() => toBytes(bin.value[0], text));
-    dec[n] = await ns(() => fromBytes(a, scratchOf(n).subarray(0, n)));
-    decBin[n] = await ns(() => fromBytes(bin.value[0], bytes));
+    const buf = scratchOf(n);
+    buf.fill(120, 0, n);
+    dec[n] = await ns(() => decode(a, buf, n, 0));
+    decBin[n] = await ns(() => decode(bin.value[0], buf, n, 0));
     view[n] = await ns(() => scratchOf(n).subarray(0, n));
   }
   out.push({ piece: "write: string to bytes, UTF-8 (toBytes)", ns: enc });
   out.push({ piece: "write: string to bytes, binary (toBytes)", ns: encBin });
   out.push({ piece: "read: scratch view (scratchOf + subarray)", ns: view });
-  out.push({ piece: "read: bytes to string, UTF-8 (subarray + fromBytes)", ns: dec });
-  out.push({ piece: "read: bytes to string, binary (fromBytes)", ns: decBin });
+  out.push({ piece: "read: scratch bytes to string, UTF-8 (received.ts decode)", ns: dec });
+  out.push({ piece: "read: scratch bytes to string, binary (received.ts decode)", ns: decBin });
   for (const s of [a, b, ...bin.value]) lib.socket_close(s);
   return out;
 }

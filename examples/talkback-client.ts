@@ -8,7 +8,7 @@ export async function converse(port: number, lines: string[], host = "127.0.0.1"
     // end() half-closes after the lines: a server that reads on sees the end of the stream.
     const c = net.connect({ host, port }, () => void c.end(lines.join("")));
     const timer = setTimeout(() => (c.destroy(), reject(new Error(`no end of conversation after ${timeoutMs} ms`))), timeoutMs);
-    c.on("data", (d) => chunks.push(d));
+    c.on("data", (d: Buffer) => chunks.push(d));
     c.on("error", (e) => (clearTimeout(timer), reject(e)));
     c.on("close", () => (clearTimeout(timer), resolve(Buffer.concat(chunks).toString("utf8"))));
   });

@@ -78,6 +78,8 @@ export function byteLength(sock: Socket, s: string): number {
 
 /** Bytes as a PHP byte string (binary mode): one char per byte, all 256 values round-trip. */
 export function binaryString(b: Uint8Array): string {
+  // Reads land in the scratch buffer: decode through its Buffer view instead of wrapping each one anew.
+  if (b.buffer === scratch.buffer) return scratchBuf.toString("latin1", b.byteOffset, b.byteOffset + b.byteLength);
   return latin1.decode(b);
 }
 

@@ -2,12 +2,17 @@
 // address.ts does for sockaddr), and the CMSG_* arithmetic: CMSG_ALIGN rounds to cmsghdr's own alignment
 // (8 on glibc and Windows, 4 on macOS, whose cmsghdr is 12 bytes).
 import { os } from "./platform/index.ts";
-import type { Field } from "./platform/types.ts";
+import type { Field, Struct } from "./platform/types.ts";
 
+// A backend without these layouts has no message functions (they throw before packing anything);
+// the stand-ins below only keep this module loadable there.
 const L = os.layout;
-const MSG = L.msghdr!;
-const IOV = L.iovec!;
-const CM = L.cmsghdr!;
+const none: Struct = { size: 0, align: 8, fields: {} };
+const MSG = L.msghdr ?? none;
+const IOV = L.iovec ?? none;
+const CM: Struct = L.cmsghdr ?? { size: 16, align: 8, fields: {} };
+/** True when the backend has the layouts the message functions pack. */
+export const messageLayouts = L.msghdr !== undefined && L.iovec !== undefined && L.cmsghdr !== undefined;
 
 export const MSGHDR_SIZE = MSG.size;
 export const IOVEC_SIZE = IOV.size;

@@ -60,17 +60,26 @@ function trips(string $transport, int $n, int $iters): float {
     $out = str_repeat('x', $n);
     $port = 0;
     if ($transport === 'udp') socket_getsockname($b, $host, $port);
-    $warm = intdiv($iters, 10) + 1;
-    $t0 = 0;
-    foreach ([$warm, $iters] as $k => $count) {
-        if ($k === 1) $t0 = hrtime(true);
-        if ($transport === 'udp') udp_loop($a, $b, $out, $n, $port, $count);
-        else stream_loop($a, $b, $out, $n, $count);
+    $per = intdiv($iters, BATCHES) + 1;
+    $rates = [];
+    for ($k = -1; $k < BATCHES; $k++) { // batch -1 is the warm-up
+        $t0 = hrtime(true);
+        if ($transport === 'udp') udp_loop($a, $b, $out, $n, $port, $per);
+        else stream_loop($a, $b, $out, $n, $per);
+        if ($k >= 0) $rates[] = $per / ((hrtime(true) - $t0) / 1e9);
     }
-    $dt = (hrtime(true) - $t0) / 1e9;
     socket_close($a);
     socket_close($b);
-    return $iters / $dt;
+    return median($rates);
+}
+
+// The count is timed in BATCHES equal parts and the median part's rate is reported, as in the C
+// program and as mitata does for the JavaScript cases.
+const BATCHES = 15;
+
+function median(array $rates): float {
+    sort($rates);
+    return $rates[intdiv(count($rates), 2)];
 }
 
 // socket_select over a set of idle sockets in which one has a byte waiting. PHP's select() needs
@@ -84,15 +93,18 @@ function select_rate(int $sockets, int $iters): float {
     }
     socket_write($all[1], 'x', 1);
     $w = $e = null;
-    $t0 = 0;
-    for ($i = -(intdiv($iters, 10) + 1); $i < $iters; $i++) {
-        if ($i === 0) $t0 = hrtime(true);
-        $r = $all;
-        if (socket_select($r, $w, $e, 0) !== 1) exit(1);
+    $per = intdiv($iters, BATCHES) + 1;
+    $rates = [];
+    for ($k = -1; $k < BATCHES; $k++) {
+        $t0 = hrtime(true);
+        for ($i = 0; $i < $per; $i++) {
+            $r = $all;
+            if (socket_select($r, $w, $e, 0) !== 1) exit(1);
+        }
+        if ($k >= 0) $rates[] = $per / ((hrtime(true) - $t0) / 1e9);
     }
-    $dt = (hrtime(true) - $t0) / 1e9;
     foreach ($all as $s) socket_close($s);
-    return $iters / $dt;
+    return median($rates);
 }
 
 foreach (array_slice($argv, 1) as $case) {

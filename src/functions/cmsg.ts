@@ -134,7 +134,8 @@ function ifindex(c: Conv, v: unknown): number {
   return idx;
 }
 
-const SO_TYPE = C.SO_TYPE!, ENOTSOCK = S.ENOTSOCK;
+const SO_TYPE = C.SO_TYPE!, ENOTSOCK = S.ENOTSOCK, NOSIGPIPE = S.SO_NOSIGPIPE ?? C.SO_NOSIGPIPE;
+const ONE = new Uint8Array(new Int32Array([1]).buffer);
 const typeBuf = new Int32Array(1), typeLen = new Uint32Array(1);
 const sa = new Uint8Array(A.SOCKADDR_MAX), saLen = new Uint32Array(1);
 
@@ -150,6 +151,8 @@ function adopt(c: Conv, fd: number): Socket | FileDescriptor {
   saLen[0] = sa.length;
   sa.fill(0);
   const family = os.getsockname(fd, sa, saLen) === 0 ? A.family(sa) : 0;
+  // Where no send can say MSG_NOSIGNAL (macOS), every socket of the library carries SO_NOSIGPIPE.
+  if (NOSIGPIPE !== undefined) os.setsockopt(fd, SOL_SOCKET, NOSIGPIPE, ONE, 4);
   const s = Socket.wrap(fd, family);
   s.sockType = typeBuf[0]!;
   s.blocking = os.isNonBlocking(fd) !== 1;

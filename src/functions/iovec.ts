@@ -8,7 +8,7 @@ import { ArgumentCountError, PhpError, ValueError, warn } from "../php/errors.ts
 import { argc, int, str, typeError } from "../php/args.ts";
 import { binaryString, latin1Bytes } from "../bytes.ts";
 import { IOVec } from "../iovec.ts";
-import { MSGHDR_SIZE, cmsgs, writeMsghdr } from "../msghdr.ts";
+import { MSGHDR_SIZE, cmsgs, messageLayouts, writeMsghdr } from "../msghdr.ts";
 import { os, optRef, refArg, sockArg, socketError, type Socket } from "./common.ts";
 import { dropReceived } from "./cmsg.ts";
 import { receivedFds, recvInto } from "./msg-io.ts";
@@ -44,7 +44,7 @@ function checkTotal(fn: string, total: number): void {
 const outOfMemory = (fn: string, n: number): PhpError => new PhpError(`${fn}(): Out of memory (tried to allocate ${n} bytes)`);
 
 function needNative(fn: string): void {
-  if (!nativeMemory || !os.sendmsg || !os.recvmsg) throw new PhpError(`${fn}(): not supported on this platform`);
+  if (!nativeMemory || !messageLayouts || !os.sendmsg || !os.recvmsg) throw new PhpError(`${fn}(): not supported on this platform`);
 }
 
 /** socket_iovec_alloc(int $num_vectors, int ...$lengths): IOVec — vectors of these lengths, zero-filled. */

@@ -3,13 +3,12 @@
 // Everything the msghdr points at is packed into one block of native memory for the call.
 import { argc, int, typeError } from "../php/args.ts";
 import { ValueError, warn } from "../php/errors.ts";
-import { binaryString } from "../bytes.ts";
 import { IOVec } from "../iovec.ts";
-import { CMSG_HDR, IOVEC_SIZE, MSGHDR_SIZE, cmsgLen, cmsgSpace, cmsgs, readMsghdr, writeCmsg, writeIovec, writeMsghdr } from "../msghdr.ts";
-import { nativeMemory, releaseScratch, takeScratch, type NativeBlock } from "../platform/native-memory.ts";
-import { PhpError } from "../php/errors.ts";
+import { CMSG_HDR, IOVEC_SIZE, MSGHDR_SIZE, cmsgLen, cmsgSpace, cmsgs, writeCmsg, writeIovec, writeMsghdr } from "../msghdr.ts";
+import { releaseScratch } from "../platform/native-memory.ts";
+import type { Ref } from "../php/ref.ts";
 import { Socket, globals, os, refArg, sockArg, sockStrerror, socketError } from "./common.ts";
-import { cmsgDataTo, dropReceived, entryFor, rightsFds, rightsSpace, type Received } from "./cmsg.ts";
+import { cmsgDataTo, dropReceived, entryFor, rightsSpace, type Received } from "./cmsg.ts";
 import { legacyRecvmsg, legacySendmsg } from "./iovec.ts";
 import { align8, messageText, receivedFds, recvInto, scratch, type Got } from "./msg-io.ts";
 import { Conv, aggregate, cInt, converting, isArray, long, member, uint32, valuesOf, type PhpArray } from "./msg-convert.ts";
@@ -129,7 +128,9 @@ function sendmsg(fn: string, s: Socket, plan: SendPlan, flags: number): number |
  * "name" addresses a datagram, "iov" holds the data (strings, or bytes), "control" the ancillary data.
  * PHP 4/5: socket_sendmsg(Socket $socket, IOVec $iovec, int $flags, string $addr, int $port = 0): bool.
  */
-export function socket_sendmsg(socket: Socket, message: PhpArray | IOVec, flags: number | string = 0, ...rest: unknown[]): number | boolean {
+export function socket_sendmsg(socket: Socket, message: PhpArray, flags?: number): number | false;
+export function socket_sendmsg(socket: Socket, iovec: IOVec, flags: number, addr: string, port?: number): boolean;
+export function socket_sendmsg(socket: Socket, message: PhpArray | IOVec, flags: unknown = 0, ...rest: unknown[]): number | boolean {
   const fn = "socket_sendmsg";
   if (message instanceof IOVec) return legacySendmsg(fn, arguments.length, socket, message, flags, rest[0], rest[1]);
   argc(fn, arguments.length, 2, 3);
@@ -191,6 +192,8 @@ function resultOf(c: Conv, s: Socket, g: Got, got: Received): Record<string, unk
  * PHP 4/5: socket_recvmsg(Socket $socket, IOVec $iovec, array &$control, int &$controllen,
  * int &$flags, string &$addr, int &$port = null): bool.
  */
+export function socket_recvmsg(socket: Socket, message: Ref, flags?: number): number | false;
+export function socket_recvmsg(socket: Socket, iovec: IOVec, control: Ref, controllen: Ref, flags: Ref, addr: Ref, port?: Ref): boolean;
 export function socket_recvmsg(socket: Socket, message: unknown, flags: unknown = 0, ...rest: unknown[]): number | boolean {
   const fn = "socket_recvmsg";
   if (message instanceof IOVec) return legacyRecvmsg(fn, arguments.length, socket, message, flags, rest[0], rest[1], rest[2], rest[3]);
@@ -223,8 +226,11 @@ export function socket_recvmsg(socket: Socket, message: unknown, flags: unknown 
   return g.n;
 }
 
-/** socket_cmsg_space(int $level, int $type, int $num = 0): ?int — the controllen for such a message. */
-export function socket_cmsg_space(level: number, type: number, num: number = 0): number | null {
+/**
+ * socket_cmsg_space(int $level, int $type, int $num = 0): ?int — the controllen for such a message.
+ * PHP's null ("too large") cannot happen once every argument fits a C int, so this always gives a number.
+ */
+export function socket_cmsg_space(level: number, type: number, num: number = 0): number {
   const fn = "socket_cmsg_space";
   argc(fn, arguments.length, 2, 3);
   const lv = int(fn, 1, "level", level), ty = int(fn, 2, "type", type);

@@ -3,7 +3,7 @@
 // are copied out before it is given back.
 import { PhpError } from "../php/errors.ts";
 import { binaryString } from "../bytes.ts";
-import { IOVEC_SIZE, MSGHDR_SIZE, cmsgs, readMsghdr, writeIovec, writeMsghdr } from "../msghdr.ts";
+import { IOVEC_SIZE, MSGHDR_SIZE, cmsgs, messageLayouts, readMsghdr, writeIovec, writeMsghdr } from "../msghdr.ts";
 import { nativeMemory, releaseScratch, takeScratch, type NativeBlock } from "../platform/native-memory.ts";
 import { os, type Socket } from "./common.ts";
 import { rightsFds, type Received } from "./cmsg.ts";
@@ -20,7 +20,7 @@ export const align8 = (n: number): number => Math.ceil(n / 8) * 8;
 
 /** Native memory for one call, or PHP's out-of-memory error. */
 export function scratch(fn: string, size: number): NativeBlock {
-  if (!nativeMemory || !os.sendmsg || !os.recvmsg) throw new PhpError(`${fn}(): not supported on this platform`);
+  if (!nativeMemory || !messageLayouts || !os.sendmsg || !os.recvmsg) throw new PhpError(`${fn}(): not supported on this platform`);
   const b = takeScratch(size);
   if (!b) throw new PhpError(`${fn}(): Out of memory (tried to allocate ${size} bytes)`);
   return b;

@@ -1,31 +1,21 @@
-// socket_select: PHP's select() over arrays of Sockets, built on poll() so that it has no FD_SETSIZE
-// ceiling (PHP's own fails once a descriptor reaches 1024). Readiness follows select()'s rules.
+// socket_select: PHP's select() over arrays of Sockets, with no FD_SETSIZE ceiling (PHP's own fails
+// once a descriptor reaches 1024). Readiness follows select()'s rules; the waiting is epoll's on Linux
+// (the last call's sockets stay registered) and poll()'s elsewhere.
 import { argc, int, phpType } from "../php/args.ts";
 import { ValueError } from "../php/errors.ts";
 import { isRef } from "../php/ref.ts";
 import { S, Socket, globalError, os } from "./common.ts";
-import { PollSet } from "./pollset.ts";
+import { EXCEPT, READ, WRITE, type ReadySet } from "./readyset.ts";
+import { EpollReady } from "./ready-epoll.ts";
+import { PollReady } from "./ready-poll.ts";
 
-const { POLLIN, POLLPRI, POLLOUT, POLLERR, POLLHUP, POLLNVAL } = S as Record<string, number>;
-const POLLRDNORM = S.POLLRDNORM ?? 0, POLLRDBAND = S.POLLRDBAND ?? 0;
-const POLLWRNORM = S.POLLWRNORM ?? 0, POLLWRBAND = S.POLLWRBAND ?? 0;
-const EINVAL = S.EINVAL!, EBADF = S.EBADF!;
-
-// What each set asks poll() for, and which reported events make a handle ready in it: the kernel's
-// own select() counts hang-up and error as readable, and error as writable.
-const READ_EVENTS = POLLIN! | POLLRDNORM | POLLRDBAND;
-const WRITE_EVENTS = POLLOUT! | POLLWRNORM | POLLWRBAND;
-const EXCEPT_EVENTS = POLLPRI!;
-const READ_READY = READ_EVENTS | POLLHUP! | POLLERR!;
-const WRITE_READY = WRITE_EVENTS | POLLERR!;
-const EXCEPT_READY = POLLPRI!;
-const READ = 1, WRITE = 2, EXCEPT = 4;
+const EINVAL = S.EINVAL!;
 
 type PhpArray = unknown[] | Record<string, unknown>;
 const INT64_MAX = 9223372036854775807n;
 const FOREVER = -1, INVALID = -2;
 
-const set = new PollSet();
+const set: ReadySet = os.epollCreate ? new EpollReady() : new PollReady();
 
 /**
  * PHP's socket_select. Each of `read`, `write`, `except` is null, a `ref()` holding an array (or
@@ -55,31 +45,19 @@ export function selectAs(
 
   set.begin();
   let sets = 0;
-  if (r) sets += collect(fn, 1, "read", r, READ_EVENTS, READ);
-  if (w) sets += collect(fn, 2, "write", w, WRITE_EVENTS, WRITE);
-  if (e) sets += collect(fn, 3, "except", e, EXCEPT_EVENTS, EXCEPT);
+  if (r) sets += collect(fn, 1, "read", r, READ);
+  if (w) sets += collect(fn, 2, "write", w, WRITE);
+  if (e) sets += collect(fn, 3, "except", e, EXCEPT);
   if (!sets) throw new ValueError(`${fn}(): At least one array argument must be passed`);
 
   const ms = timeoutMs(sec, usec);
   if (ms === INVALID) return fail(fn, EINVAL);
   const n = set.wait(waitFor(ms));
-  if (n < 0) return fail(fn, os.lastError());
-
-  let count = 0;
-  for (let i = 0; i < set.count; i++) {
-    const rev = set.revents(i);
-    if (rev === 0) continue;
-    // select() refuses the whole call when a descriptor is not open.
-    if (rev & POLLNVAL!) return fail(fn, EBADF);
-    const tag = set.tag(i);
-    if (tag & READ && rev & READ_READY) count++;
-    if (tag & WRITE && rev & WRITE_READY) count++;
-    if (tag & EXCEPT && rev & EXCEPT_READY) count++;
-  }
-  if (r) keepReady(r, READ_READY);
-  if (w) keepReady(w, WRITE_READY);
-  if (e) keepReady(e, EXCEPT_READY);
-  return count;
+  if (n < 0) return fail(fn, set.error);
+  if (r) keepReady(r, READ);
+  if (w) keepReady(w, WRITE);
+  if (e) keepReady(e, EXCEPT);
+  return n;
 }
 
 function fail(fn: string, code: number): false {
@@ -116,41 +94,36 @@ function nullableInt(fn: string, pos: number, name: string, v: unknown): number 
 }
 
 /** Checks every element and adds its handle; 1 when the array had any, as PHP counts sets. */
-function collect(fn: string, pos: number, name: string, arr: PhpArray, events: number, tag: number): number {
+function collect(fn: string, pos: number, name: string, arr: PhpArray, bit: number): number {
   let any = 0;
   if (Array.isArray(arr)) {
-    for (let i = 0; i < arr.length; i++) any |= addOne(fn, pos, name, arr[i], events, tag);
+    for (let i = 0; i < arr.length; i++) any |= addOne(fn, pos, name, arr[i], bit);
   } else {
-    for (const k in arr) if (Object.hasOwn(arr, k)) any |= addOne(fn, pos, name, arr[k], events, tag);
+    for (const k in arr) if (Object.hasOwn(arr, k)) any |= addOne(fn, pos, name, arr[k], bit);
   }
   return any;
 }
 
-function addOne(fn: string, pos: number, name: string, s: unknown, events: number, tag: number): number {
+function addOne(fn: string, pos: number, name: string, s: unknown, bit: number): number {
   if (!(s instanceof Socket)) throw new TypeError(`${fn}(): Argument #${pos} ($${name}) must only have elements of type Socket, ${phpType(s)} given`);
   if (s.exported) throw new TypeError(`${fn}(): Argument #${pos} ($${name}) contains a socket exported to a stream, owned by Bun's event loop`);
   if (s.closed) throw new TypeError(`${fn}(): Argument #${pos} ($${name}) contains a closed socket`);
-  set.add(s.fd, events, tag);
+  set.add(s, s.fd, bit);
   return 1;
 }
 
-/** Filters the array in place to the sockets whose handle reported one of `ready`. */
-function keepReady(arr: PhpArray, ready: number): void {
+/** Filters the array in place to the sockets found ready in the set `bit`. */
+function keepReady(arr: PhpArray, bit: number): void {
   if (Array.isArray(arr)) {
     let w = 0;
     for (let i = 0; i < arr.length; i++) {
       const s = arr[i] as Socket;
-      if (isReady(s, ready)) arr[w++] = s;
+      if (set.readyIn(s.fd) & bit) arr[w++] = s;
     }
     arr.length = w;
   } else {
-    for (const k in arr) if (Object.hasOwn(arr, k) && !isReady(arr[k] as Socket, ready)) delete arr[k];
+    for (const k in arr) if (Object.hasOwn(arr, k) && !(set.readyIn((arr[k] as Socket).fd) & bit)) delete arr[k];
   }
-}
-
-function isReady(s: Socket, ready: number): boolean {
-  const slot = set.slotOf(s.fd);
-  return slot >= 0 && (set.revents(slot) & ready) !== 0;
 }
 
 /**

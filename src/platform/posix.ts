@@ -42,7 +42,7 @@ const symbols = {
   setsockopt: { args: ["i32", "i32", "i32", "buffer", "u32"], returns: "i32" },
   // fcntl and ioctl are variadic, and Apple's arm64 ABI passes variadic arguments on the stack, where a
   // fixed-arity call leaves nothing. So the argument goes twice: third (a register: SysV x86-64, AAPCS64)
-  // and ninth (after five zeros, the first stack slot: Apple arm64). See `variadic` below.
+  // and ninth (after five zeros, the first stack slot: Apple arm64); makePosix's fcntl/ioctl wrap it.
   fcntl: { args: ["i32", "i32", "i64", "i64", "i64", "i64", "i64", "i64", "i64"], returns: "i32" },
   poll: { args: ["buffer", "u64", "i32"], returns: "i32" },
   strerror: { args: ["i32"], returns: "ptr" },

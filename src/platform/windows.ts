@@ -114,7 +114,7 @@ export function makeWindows(api: WinApi, t: Tables): Platform {
   const spareLen = new Uint32Array(1);
   const aiHints = new Uint8Array(ai.size);
   const aiOut = new BigUint64Array(1);
-  const msg = new Uint16Array(4096);
+  const text = new Uint16Array(4096); // FormatMessageW's output, in WCHARs
   const utf16 = new TextDecoder("utf-16le");
   const moved = new Uint32Array(1); // bytes sent or received by WSASendMsg/WSARecvMsg
   const dwFlags = L.msghdr?.fields.msg_flags?.[0] ?? 48;
@@ -133,12 +133,12 @@ export function makeWindows(api: WinApi, t: Tables): Platform {
   }
 
   const strerror = (code: number): string => {
-    const n = k32.FormatMessageW(FORMAT_MESSAGE_FROM_SYSTEM | FORMAT_MESSAGE_IGNORE_INSERTS, null, code >>> 0, LANG_NEUTRAL, msg, msg.length, null);
+    const n = k32.FormatMessageW(FORMAT_MESSAGE_FROM_SYSTEM | FORMAT_MESSAGE_IGNORE_INSERTS, null, code >>> 0, LANG_NEUTRAL, text, text.length, null);
     if (n === 0) return "";
     // php_win32_error_to_msg strips every trailing CR, LF and period.
-    let end = Math.min(n, msg.length);
-    while (end > 0 && (msg[end - 1] === 13 || msg[end - 1] === 10 || msg[end - 1] === 46)) end--;
-    return utf16.decode(msg.subarray(0, end));
+    let end = Math.min(n, text.length);
+    while (end > 0 && (text[end - 1] === 13 || text[end - 1] === 10 || text[end - 1] === 46)) end--;
+    return utf16.decode(text.subarray(0, end));
   };
 
   const sameBytes = (a: Uint8Array, b: Uint8Array, n: number): boolean => {

@@ -10,7 +10,7 @@ declare const self: Worker;
 
 const S = os.system;
 const POLLIN = S.POLLIN!, POLLERR = S.POLLERR!, POLLHUP = S.POLLHUP!, POLLNVAL = S.POLLNVAL!;
-const EINTR = S.EINTR!;
+const EINTR = S.EINTR!, EAGAIN = S.EAGAIN!, ENOMEM = S.ENOMEM ?? -1;
 const MSG_DONTWAIT = os.constants.MSG_DONTWAIT ?? 0;
 const ALWAYS = POLLERR | POLLHUP | POLLNVAL;
 const P = os.layout.pollfd!;
@@ -34,6 +34,7 @@ function run({ sab, wakeFd }: StartMessage): never {
   let armed = new Int32Array(cap * 3);
   const index = new Map<number, number>();
   const drain = new Uint8Array(256);
+  const nap = new Int32Array(new SharedArrayBuffer(4));
 
   const put = (k: number, fd: number, events: number): void => {
     const at = k * SIZE;
@@ -85,6 +86,11 @@ function run({ sab, wakeFd }: StartMessage): never {
     if (r < 0) {
       failed = os.lastError();
       if (failed === EINTR) continue;
+      // Out of kernel memory for the moment (POSIX's EAGAIN, Linux's ENOMEM): try again shortly.
+      if (failed === EAGAIN || failed === ENOMEM) {
+        Atomics.wait(nap, 0, 0, 5);
+        continue;
+      }
     }
     if (r > 0 && view.getInt16(REV_OFF, true) !== 0) {
       while (os.recv(wakeFd, drain, drain.length, MSG_DONTWAIT) > 0);
