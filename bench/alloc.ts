@@ -20,6 +20,8 @@ const TRIPS = 100_000, BATCH = 10_000, SIZE = 64;
 
 function check(impl: string, c: Trips): Alloc {
   for (let i = 0; i < 2_000; i++) c.trip(); // JIT warm-up: compiled code must be what is measured
+  // Two full collections: what the previous case left behind must be gone before counting.
+  Bun.gc(true);
   Bun.gc(true);
   const before = heapStats().objectCount;
   let grown = 0;
@@ -29,6 +31,7 @@ function check(impl: string, c: Trips): Alloc {
     for (let i = 0; i < BATCH; i++) c.trip();
     grown += heapStats().heapCapacity - cap;
   }
+  Bun.gc(true);
   Bun.gc(true);
   const retained = heapStats().objectCount - before;
   return { impl, calls: TRIPS * 4, bytesPerTrip: grown / TRIPS, retained };

@@ -7,7 +7,7 @@ import { dlopen } from "bun:ffi";
 import { readFileSync } from "node:fs";
 import {
   AF_INET, AF_UNIX, SOCK_STREAM, SOL_TCP, Socket, ref, restore_error_handler, set_error_handler, socket_bind,
-  socket_clear_error, socket_close, socket_connect, socket_create, socket_create_pair, socket_getsockname,
+  socket_clear_error, socket_close, socket_create, socket_create_pair, socket_getsockname,
   socket_last_error, socket_listen, socket_read, socket_select, socket_write,
 } from "../src/index.ts";
 import { os } from "../src/platform/index.ts";
@@ -328,6 +328,25 @@ describe("registrations kept between calls", () => {
       const rd = pick.slice(), wr = round % 2 ? pick.slice() : null;
       expect(socket_select(rd, wr, pick.slice(), 0)).toBe(want.length + (wr ? pick.length : 0));
       expect(rd).toEqual(want);
+    }
+  });
+
+  test("without an epoll instance to be had (no descriptor left), the call polls instead", () => {
+    if (!os.epollCreate) return;
+    const [a, b] = pair();
+    socket_write(b, "x");
+    const mutable = os as { epollCreate?: () => number };
+    const real = mutable.epollCreate;
+    mutable.epollCreate = () => -1;
+    try {
+      const set = new EpollReady();
+      set.begin();
+      set.add(a, a.fd, READ | WRITE);
+      set.add(b, b.fd, READ);
+      expect(set.wait(0)).toBe(2);
+      expect([set.readyIn(a.fd), set.readyIn(b.fd)]).toEqual([READ | WRITE, 0]);
+    } finally {
+      mutable.epollCreate = real;
     }
   });
 

@@ -61,7 +61,7 @@ export function svg(r: Results): string {
   }));
   panels.push({
     title: `socket_select, ${SELECT_SOCKETS} sockets`,
-    groups: [{ label: "one ready", bars: ["C", "PHP", "bun:ffi raw", "php-sockets: strings"].map((impl) => ({ impl, value: rel(impl, "select", SELECT_SOCKETS) })) }],
+    groups: [{ label: "C poll() · PHP select() · bun:ffi poll() · php-sockets", bars: ["C", "PHP", "bun:ffi raw", "php-sockets: strings"].map((impl) => ({ impl, value: rel(impl, "select", SELECT_SOCKETS) })) }],
   });
   const max = Math.max(1, ...panels.flatMap((p) => p.groups.flatMap((g) => g.bars.map((b) => b.value))));
   const top = Math.ceil(max * 4 + 0.5) / 4;

@@ -23,6 +23,15 @@ export default [
     call("socket_getpeername", [v("acc"), r("peer")]),
     call("socket_getpeername", [v("cli"), r("server")]),
   ] },
+  { name: "a unix stream loopback: bind, listen, connect, accept, then data across", phpt: ["unixloop.phpt"], steps: [
+    as("srv", "socket_create", [k("AF_UNIX"), k("SOCK_STREAM"), 0]),
+    call("socket_bind", [v("srv"), tmp("loop.sock")]), call("socket_listen", [v("srv"), 2]),
+    as("cli", "socket_create", [k("AF_UNIX"), k("SOCK_STREAM"), 0]),
+    call("socket_connect", [v("cli"), tmp("loop.sock")]),
+    as("acc", "socket_accept", [v("srv")]),
+    call("socket_write", [v("cli"), "ABCdef123\n"]),
+    call("socket_read", [v("acc"), 10, k("PHP_BINARY_READ")]),
+  ] },
   { name: "a non-blocking listener with nothing pending: EAGAIN, quietly", phpt: ["socket_accept_failure.phpt"], steps: [
     as("srv", "socket_create_listen", [0]), call("socket_set_nonblock", [v("srv")]),
     call("socket_accept", [v("srv")]),

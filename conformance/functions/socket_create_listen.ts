@@ -20,7 +20,7 @@ export default [
     as("b", "socket_create_listen", [-65536]), name("b"),
     as("c", "socket_create_listen", [4294967296]), name("c"),
   ] },
-  { name: "a port in use", phpt: ["socket_create_listen_used.phpt"], steps: [
+  { name: "a port in use", phpt: ["socket_create_listen_used.phpt", "socket_create_listen-nobind.phpt"], steps: [
     as("a", "socket_create_listen", [0]), name("a"),
     as("b", "socket_create_listen", [v("port")]),
     call("socket_last_error"),

@@ -1,5 +1,6 @@
 // One line per option, in the manner of socket2's tests/options.rs: the default, each value set and read
 // back, then the same read on the closed socket. Shapes, read-only options and errors follow.
+import { tcpPair } from "../harness/fixtures.ts";
 import { as, assoc, call, k, list, v, type Arg, type Scenario, type Step } from "../harness/scenario.ts";
 
 type Kind = "tcp" | "udp" | "tcp6" | "udp6" | "unix";
@@ -67,13 +68,13 @@ export default [
     get("SOL_SOCKET", "SO_BINDTODEVICE"),
   ] },
   // SOL_TCP
-  option("tcp", "SOL_TCP", "TCP_NODELAY", [1, 0]),
+  option("tcp", "SOL_TCP", "TCP_NODELAY", [1, 0], ["bug46360.phpt"]),
   option("tcp", "SOL_TCP", "TCP_KEEPIDLE", [30, 1, 0]),
   option("tcp", "SOL_TCP", "TCP_KEEPINTVL", [15, 0]),
   option("tcp", "SOL_TCP", "TCP_KEEPCNT", [3, 0]),
   option("tcp", "SOL_TCP", "TCP_DEFER_ACCEPT", [5, 0], ["socket_defer_acp.phpt"]),
   option("tcp", "SOL_TCP", "TCP_NOTSENT_LOWAT", [100, "abcd", { b: "10000000" }]),
-  option("tcp", "SOL_TCP", "TCP_CONGESTION", ["reno", "bbr", "nope", 5]),
+  option("tcp", "SOL_TCP", "TCP_CONGESTION", ["reno", "bbr", "nope", 5], ["socket_tcp_congestion.phpt"]),
   option("tcp6", "SOL_TCP", "TCP_CONGESTION", ["reno"]),
   // IPPROTO_IP
   option("udp", "IPPROTO_IP", "IP_MULTICAST_IF", ["lo", 1, 0], ["mcast_ipv4_send.phpt"]),
@@ -134,6 +135,21 @@ export default [
     call("socket_get_option", [{ at: ["pair", 0] }, k("SOL_SOCKET"), k("SO_TYPE")]),
     call("socket_get_option", [{ at: ["pair", 1] }, k("SOL_SOCKET"), k("SO_PASSCRED")]),
     call("socket_get_option", [{ at: ["pair", 1] }, k("SOL_SOCKET"), k("SO_SNDBUF")], { maskRet: true }),
+  ] },
+  { name: "TCP keepalive: SO_KEEPALIVE on, then idle, interval and count read back", phpt: ["socket_tcp_keepalive.phpt"], steps: [
+    mk("tcp"),
+    set("SOL_SOCKET", "SO_KEEPALIVE", 1), get("SOL_SOCKET", "SO_KEEPALIVE"),
+    set("SOL_TCP", "TCP_KEEPIDLE", 60), get("SOL_TCP", "TCP_KEEPIDLE"),
+    set("SOL_TCP", "TCP_KEEPINTVL", 10), get("SOL_TCP", "TCP_KEEPINTVL"),
+    set("SOL_TCP", "TCP_KEEPCNT", 5), get("SOL_TCP", "TCP_KEEPCNT"),
+  ] },
+  // The kernel's counters for one connection, with a byte left unread: the same for PHP and the
+  // library, since both run one after the other on this kernel.
+  { name: "SO_MEMINFO of an accepted connection with data left to read", phpt: ["socket_meminfo.phpt"], steps: [
+    ...tcpPair(),
+    call("socket_write", [v("cli"), "SO_MEMINFO\n"]),
+    call("socket_read", [v("acc"), 10, k("PHP_BINARY_READ")]),
+    get("SOL_SOCKET", "SO_MEMINFO", "acc"),
   ] },
   { name: "argument count and types", phpt: ["socket_getopt.phpt"], steps: [
     mk("tcp"),

@@ -9,6 +9,12 @@ export default [
   { name: "IPv4: both ends of a connection", phpt: ["socket_getpeername.phpt", "ipv4loop.phpt"], steps: [
     ...tcpPair(), peer("cli"), peer("acc"),
   ] },
+  // Ports are masked, so equality shows another way: a second client connects to the port the first
+  // one reads as its peer's.
+  { name: "IPv4: the client's peer is the server's address and port", phpt: ["socket_getpeername_ipv4loop.phpt"], steps: [
+    ...tcpPair(), peer("cli"),
+    sock("cli2", "AF_INET"), call("socket_connect", [v("cli2"), "127.0.0.1", v("port")]),
+  ] },
   { name: "IPv6: ::1 at both ends", phpt: ["socket_getpeername_ipv6loop.phpt"], steps: [
     ...tcpPair("", "AF_INET6"), peer("cli"), peer("acc"),
   ] },

@@ -22,7 +22,7 @@ export default [
     call("socket_getsockname", [v("s"), r("only")]),
     call("socket_getsockname", [v("s"), r("was", { a: [1, 2] }), r("p", "text")], { mask: ["p"] }),
   ] },
-  { name: "unix: a path, a 107-byte path, an abstract name, unbound", phpt: ["socket_abstract_path.phpt"], steps: [
+  { name: "unix: a path, a 107-byte path, an abstract name, unbound", phpt: ["socket_abstract_path.phpt", "gh13603.phpt"], steps: [
     sock("a", "AF_UNIX"), call("socket_bind", [v("a"), tmp("n.sock")]), name("a"),
     ...(path107 ? [sock("l", "AF_UNIX"), call("socket_bind", [v("l"), path107]), name("l", {})] : []),
     sock("b", "AF_UNIX"), call("socket_bind", [v("b"), abstractName("name")]), name("b", {}),

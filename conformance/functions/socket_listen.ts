@@ -28,12 +28,12 @@ export default [
     call("socket_getsockname", [v("s"), r("addr"), r("port")], { mask: ["port"] }),
     tcp("c"), call("socket_connect", [v("c"), "127.0.0.1", v("port")]), call("socket_listen", [v("c")]),
   ] },
-  { name: "unix stream sockets listen once bound, seqpacket too", steps: [
+  { name: "unix stream sockets listen once bound, seqpacket too", phpt: ["socket_listen-wrongparams.phpt"], steps: [
     as("s", "socket_create", [k("AF_UNIX"), k("SOCK_STREAM"), 0]), call("socket_bind", [v("s"), { tmp: "l.sock" }]), call("socket_listen", [v("s"), 2]),
     as("q", "socket_create", [k("AF_UNIX"), k("SOCK_SEQPACKET"), 0]), call("socket_bind", [v("q"), abstractName("listen-q")]), call("socket_listen", [v("q")]),
     as("n", "socket_create", [k("AF_UNIX"), k("SOCK_STREAM"), 0]), call("socket_listen", [v("n")]),
   ] },
-  { name: "argument types, counts, and a closed socket", steps: [
+  { name: "argument types, counts, and a closed socket", phpt: ["socket_listen_params.phpt"], steps: [
     tcp("s"),
     call("socket_listen", []),
     call("socket_listen", [v("s"), 1, 2]),

@@ -12,7 +12,7 @@ export default [
     call("socket_read", [v("acc"), 100, k("PHP_NORMAL_READ")]), call("socket_read", [v("acc"), 100]),
     call("socket_last_error", [v("acc")]),
   ] },
-  { name: "twice in a row, and on a listener: accept gives EAGAIN quietly", steps: [
+  { name: "twice in a row, and on a listener: accept gives EAGAIN quietly", phpt: ["socket_set_nonblock-retval.phpt"], steps: [
     as("l", "socket_create_listen", [0]), call("socket_set_nonblock", [v("l")]), call("socket_set_nonblock", [v("l")]),
     call("socket_accept", [v("l")]), call("socket_last_error", [v("l")]), call("socket_last_error"),
   ] },
@@ -20,7 +20,7 @@ export default [
     as("s", "socket_create", [k("AF_INET"), k("SOCK_STREAM"), 0]), call("socket_set_nonblock", [v("s")]),
     call("socket_read", [v("s"), 10]), call("socket_last_error", [v("s")]),
   ] },
-  { name: "argument types, counts, and a closed socket", phpt: ["socket_set_nonblock-wrongparams.phpt"], steps: [
+  { name: "argument types, counts, and a closed socket", phpt: ["socket_set_nonblock-wrongparams.phpt", "socket_set_nonblock-retval.phpt"], steps: [
     call("socket_set_nonblock", []),
     call("socket_set_nonblock", [1]),
     call("socket_set_nonblock", [null]),

@@ -216,6 +216,12 @@ export default [
     set("IPPROTO_IP", "MCAST_LEAVE_GROUP", group("224.0.0.25")),
     set("IPPROTO_IP", "MCAST_JOIN_GROUP", assoc(["interface", "lo"], ["group", "224.0.0.26"], ["other", 1])),
   ] },
+  // Interface 0 lets the kernel pick one by its routes; with no route both PHP and the library fail alike.
+  { name: "MCAST_JOIN_GROUP with interface 0 on a socket bound to the any address", phpt: ["bug63000.phpt"], steps: [
+    udp(), call("socket_bind", [v("s"), "0.0.0.0", 0]),
+    set("IPPROTO_IP", "MCAST_JOIN_GROUP", group("224.0.0.251", 0)),
+    set("IPPROTO_IP", "MCAST_LEAVE_GROUP", group("224.0.0.251", 0)),
+  ] },
   { name: "MCAST_JOIN_GROUP: missing keys, wrong shapes, bad addresses and interfaces", phpt: ["mcast_ipv4_recv.phpt"], steps: [
     udp(),
     set("IPPROTO_IP", "MCAST_JOIN_GROUP", assoc(["interface", "lo"])),

@@ -2,17 +2,17 @@ import { tcpPair, unixPair } from "../harness/fixtures.ts";
 import { as, call, flt, k, v, type Scenario } from "../harness/scenario.ts";
 
 export default [
-  { name: "mode 0 stops reading", steps: [
+  { name: "mode 0 stops reading", phpt: ["socket_shutdown.phpt"], steps: [
     ...unixPair(), call("socket_shutdown", [v("b"), 0]), call("socket_read", [v("b"), 10]),
     call("socket_write", [v("b"), "still writes"]), call("socket_read", [v("a"), 100]),
   ] },
-  { name: "mode 1 stops writing; the peer reads the end", steps: [
+  { name: "mode 1 stops writing; the peer reads the end", phpt: ["socket_shutdown.phpt"], steps: [
     ...tcpPair(), call("socket_write", [v("cli"), "last words"]), call("socket_shutdown", [v("cli"), 1]),
     call("socket_read", [v("acc"), 100]), call("socket_read", [v("acc"), 100]),
     call("socket_write", [v("cli"), "more"]),
     call("socket_write", [v("acc"), "reply"]), call("socket_read", [v("cli"), 100]),
   ] },
-  { name: "mode 2 (the default) stops both", steps: [
+  { name: "mode 2 (the default) stops both", phpt: ["socket_shutdown.phpt"], steps: [
     ...unixPair(), call("socket_shutdown", [v("a")]),
     call("socket_read", [v("b"), 10]), call("socket_read", [v("a"), 10]), call("socket_write", [v("a"), "x"]),
     ...unixPair("p"), call("socket_shutdown", [v("pa"), 2]), call("socket_read", [v("pb"), 10]),
@@ -20,14 +20,14 @@ export default [
   { name: "shutting down twice", steps: [
     ...tcpPair(), call("socket_shutdown", [v("cli"), 1]), call("socket_shutdown", [v("cli"), 1]), call("socket_shutdown", [v("cli"), 2]),
   ] },
-  { name: "not connected: ENOTCONN", steps: [
+  { name: "not connected: ENOTCONN", phpt: ["socket_shutdown.phpt"], steps: [
     as("s", "socket_create", [k("AF_INET"), k("SOCK_STREAM"), 0]),
     call("socket_shutdown", [v("s")]), call("socket_last_error", [v("s")]), call("socket_last_error"),
     call("socket_shutdown", [v("s"), 0]),
     as("u", "socket_create", [k("AF_INET"), k("SOCK_DGRAM"), 0]), call("socket_shutdown", [v("u"), 1]),
     as("l", "socket_create_listen", [0]), call("socket_shutdown", [v("l")]),
   ] },
-  { name: "bad modes: EINVAL, and modes wrapped to a C int", steps: [
+  { name: "bad modes: EINVAL, and modes wrapped to a C int", phpt: ["socket_shutdown.phpt"], steps: [
     ...unixPair(),
     call("socket_shutdown", [v("a"), 3]), call("socket_last_error", [v("a")]),
     call("socket_shutdown", [v("a"), -1]),

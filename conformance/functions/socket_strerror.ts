@@ -3,11 +3,11 @@ import { call, flt, type Scenario } from "../harness/scenario.ts";
 const codes = (...c: number[]) => c.map((n) => call("socket_strerror", [n]));
 
 export default [
-  { name: "0 and the common codes", steps: codes(0, 1, 2, 11, 13, 22, 32, 98, 99, 104, 107, 110, 111, 115) },
+  { name: "0 and the common codes", phpt: ["socket_strerror.phpt"], steps: codes(0, 1, 2, 11, 13, 22, 32, 98, 99, 104, 107, 110, 111, 115) },
   { name: "the highest codes and past them", steps: codes(131, 132, 133, 134, 1000, 2147483647) },
   { name: "negative codes that are not resolver codes", steps: codes(-1, -2, -9999, -10000, -2147483648) },
   { name: "resolver codes -10001 to -10005 and beyond", steps: codes(-10001, -10002, -10003, -10004, -10005, -10006, -10100, -2147483647) },
-  { name: "codes beyond the C int range are ValueErrors", steps: codes(
+  { name: "codes beyond the C int range are ValueErrors", phpt: ["gh16267.phpt"], steps: codes(
     2147483648, 4294967296, 4294967297, 4294967295, -2147483649, -4294967297, 9007199254740991, -9223372036854775808,
   ) },
   { name: "argument types and counts", steps: [

@@ -18,7 +18,7 @@ export default [
     call("socket_write", [v("a"), ""]),
     call("socket_write", [v("a"), "x", "1"]), read("b"),
   ] },
-  { name: "a negative length is a ValueError", steps: [
+  { name: "a negative length is a ValueError", phpt: ["socket_write_params.phpt"], steps: [
     ...unixPair(),
     call("socket_write", [v("a"), "abc", -1]),
     call("socket_write", [v("a"), "abc", -9223372036854775808]),
@@ -37,6 +37,9 @@ export default [
     as("u", "socket_create", [k("AF_INET"), k("SOCK_DGRAM"), 0]), call("socket_write", [v("u"), "x"]),
     as("d", "socket_create", [k("AF_UNIX"), k("SOCK_DGRAM"), 0]), call("socket_write", [v("d"), "x"]),
     call("socket_last_error", [v("d")]),
+  ] },
+  { name: "writing to a listening socket", phpt: ["socket_write_params.phpt"], steps: [
+    as("l", "socket_create_listen", [0]), call("socket_write", [v("l"), "foo"]), call("socket_last_error", [v("l")]),
   ] },
   { name: "a datagram too big for a unix datagram socket: EMSGSIZE", steps: [
     ...unixPair("", "SOCK_DGRAM"), call("socket_write", [v("a"), rep("x", 300000)]),
@@ -61,7 +64,7 @@ export default [
   { name: "UTF-8 text is sent as its bytes", steps: [
     ...unixPair(), call("socket_write", [v("a"), "héllo €"]), read("b"),
   ] },
-  { name: "argument types, counts, and a closed socket", steps: [
+  { name: "argument types, counts, and a closed socket", phpt: ["socket_write_params.phpt"], steps: [
     ...unixPair(),
     call("socket_write", [v("a")]),
     call("socket_write", [v("a"), "x", 1, 2]),

@@ -24,7 +24,7 @@ export interface Failure {
 }
 
 // Sources of the exceptions, named once.
-const MS_CONNECT = "Microsoft connect(): a non-blocking connect fails with WSAEWOULDBLOCK";
+const MS_CONNECT = "Microsoft connect()";
 const MS_SEND = "Microsoft send()";
 const XNU_SOCREATE = "xnu bsd/kern/uipc_socket.c socreate_internal";
 const XNU_SOSENDCHECK = "xnu bsd/kern/uipc_socket.c sosendcheck";

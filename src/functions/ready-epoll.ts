@@ -4,6 +4,7 @@
 import type { Socket } from "../socket.ts";
 import { S, os } from "./common.ts";
 import { EXCEPT, MAX_WAIT_MS, READ, WRITE, bitCount, leftUntil, readyRule, type ReadySet } from "./readyset.ts";
+import { PollReady } from "./ready-poll.ts";
 
 const EPOLLIN = S.EPOLLIN!, EPOLLOUT = S.EPOLLOUT!, EPOLLPRI = S.EPOLLPRI!, EPOLLERR = S.EPOLLERR!, EPOLLHUP = S.EPOLLHUP!;
 const ADD = S.EPOLL_CTL_ADD!, DEL = S.EPOLL_CTL_DEL!, MOD = S.EPOLL_CTL_MOD!;
@@ -38,6 +39,7 @@ export class EpollReady implements ReadySet {
   #evView = new DataView(this.#ev.buffer);
   #out = new Uint8Array(SIZE * 64);
   #outView = new DataView(this.#out.buffer);
+  #fallback: PollReady | null = null;
 
   begin(): void {
     this.#n = 0;
@@ -67,6 +69,8 @@ export class EpollReady implements ReadySet {
 
   wait(ms: number): number {
     const n = this.#n;
+    // Without an epoll instance (no descriptor left to make one) this call polls instead.
+    if (this.#ep < 0 && (this.#ep = os.epollCreate!()) < 0) return this.#pollInstead(ms);
     if (!this.#sync(n)) return -1;
     if (this.#out.length < n * SIZE) {
       this.#out = new Uint8Array(this.#regList.length * SIZE);
@@ -155,6 +159,20 @@ export class EpollReady implements ReadySet {
     this.#regN = n;
     if (socks.length > n) socks.length = n;
     return true;
+  }
+
+  #pollInstead(ms: number): number {
+    const p = (this.#fallback ??= new PollReady());
+    p.begin();
+    for (let i = 0; i < this.#n; i++) p.add(this.#socks[i]!, this.#list[i]!, this.#sets[this.#list[i]!]!);
+    const count = p.wait(ms);
+    if (count < 0) return (this.error = p.error), -1;
+    for (let i = 0; i < this.#n; i++) {
+      const fd = this.#list[i]!;
+      this.#ready[fd] = p.readyIn(fd);
+      this.#readyAt[fd] = this.#stamp;
+    }
+    return count;
   }
 
   #ctl(op: number, fd: number, events: number): number {

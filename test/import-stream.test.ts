@@ -1,0 +1,139 @@
+// socket_import_stream: a Socket on a dup() of the descriptor of a socket Bun made, so that the PHP
+// functions can read and set its options. Closing the Socket closes only the duplicate.
+import { afterAll, describe, expect, test } from "bun:test";
+import { createReadStream, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import net from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import {
+  AF_INET, AF_INET6, SOCK_DGRAM, SOCK_STREAM, SOL_SOCKET, SOL_TCP, SO_KEEPALIVE, SO_TYPE, TCP_NODELAY, SO_RCVBUF, Socket,
+  ref, restore_error_handler, set_error_handler, socket_close, socket_get_option, socket_getpeername, socket_getsockname,
+  socket_import_stream, socket_read, socket_set_option, socket_write, socket_last_error, SOCKET_EAGAIN,
+} from "../src/index.ts";
+
+const dir = mkdtempSync(join(tmpdir(), "phps-import-"));
+const stops: Array<() => void> = [];
+afterAll(() => {
+  for (const s of stops.reverse()) s();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const name = (s: Socket): [string, number] => {
+  const a = ref<string>(), p = ref<number>();
+  expect(socket_getsockname(s, a, p)).toBe(true);
+  return [a.value, p.value];
+};
+
+/** A Bun.listen server that echoes, and a Bun.connect client to it. */
+async function bunPair() {
+  const server = Bun.listen({
+    hostname: "127.0.0.1",
+    port: 0,
+    socket: { data: (s, d) => void s.write(d) },
+  });
+  stops.push(() => server.stop(true));
+  const got: string[] = [];
+  const client = await Bun.connect({ hostname: "127.0.0.1", port: server.port, socket: { data: (_, d) => void got.push(d.toString()) } });
+  stops.push(() => client.end());
+  return { server, client, got };
+}
+
+describe("socket_import_stream", () => {
+  test("a Bun.listen listener: its name and options through the PHP functions", async () => {
+    const { server } = await bunPair();
+    const s = socket_import_stream(server) as Socket;
+    expect(s).toBeInstanceOf(Socket);
+    expect(s.fd).not.toBe((server as unknown as { fd: number }).fd);
+    expect(name(s)).toEqual(["127.0.0.1", server.port]);
+    expect(socket_get_option(s, SOL_SOCKET, SO_TYPE)).toBe(SOCK_STREAM);
+    socket_close(s);
+    // Bun's listener still accepts.
+    const c = await Bun.connect({ hostname: "127.0.0.1", port: server.port, socket: { data() {} } });
+    c.end();
+  });
+
+  test("a Bun.connect socket: options set here are Bun's; closing the Socket leaves Bun's open", async () => {
+    const { client, got } = await bunPair();
+    const s = socket_import_stream(client) as Socket;
+    const peer = ref<string>(), port = ref<number>();
+    expect(socket_getpeername(s, peer, port)).toBe(true);
+    expect(port.value).toBe(client.remotePort);
+    expect(socket_set_option(s, SOL_SOCKET, SO_KEEPALIVE, 1)).toBe(true);
+    expect(socket_get_option(s, SOL_SOCKET, SO_KEEPALIVE)).toBe(1);
+    expect(socket_set_option(s, SOL_TCP, TCP_NODELAY, 1)).toBe(true);
+    expect(socket_get_option(s, SOL_TCP, TCP_NODELAY)).toBe(1);
+    // The descriptors share one socket: what the Socket writes, the echo server returns to Bun's side.
+    expect(socket_write(s, "via the Socket")).toBe(14);
+    for (let i = 0; i < 100 && got.join("") !== "via the Socket"; i++) await Bun.sleep(5);
+    expect(got.join("")).toBe("via the Socket");
+    socket_close(s);
+    client.write(" and Bun");
+    for (let i = 0; i < 100 && !got.join("").endsWith(" and Bun"); i++) await Bun.sleep(5);
+    expect(got.join("")).toBe("via the Socket and Bun");
+  });
+
+  test("Bun's sockets are non-blocking, and the imported Socket says so", async () => {
+    const { client } = await bunPair();
+    const s = socket_import_stream(client) as Socket;
+    expect(s.blocking).toBe(false);
+    // No data: a non-blocking read gives false at once (EAGAIN, no warning), it does not hang.
+    expect(socket_read(s, 10)).toBe(false);
+    expect(socket_last_error(s)).toBe(SOCKET_EAGAIN);
+    socket_close(s);
+  });
+
+  test("a Bun UDP socket", async () => {
+    const udp = await Bun.udpSocket({ hostname: "127.0.0.1" });
+    stops.push(() => udp.close());
+    const s = socket_import_stream(udp) as Socket;
+    expect(socket_get_option(s, SOL_SOCKET, SO_TYPE)).toBe(SOCK_DGRAM);
+    expect(name(s)).toEqual(["127.0.0.1", udp.port]);
+    expect(s.family).toBe(AF_INET);
+    expect(socket_set_option(s, SOL_SOCKET, SO_RCVBUF, 65536)).toBe(true);
+    expect(socket_get_option(s, SOL_SOCKET, SO_RCVBUF) as number).toBeGreaterThanOrEqual(65536);
+    socket_close(s);
+  });
+
+  test("node:net sockets and servers, IPv6 included", async () => {
+    const server = net.createServer((c) => c.end("bye"));
+    await new Promise<void>((r) => server.listen(0, "::1", r));
+    stops.push(() => server.close());
+    const port = (server.address() as net.AddressInfo).port;
+    const fromServer = socket_import_stream(server) as Socket;
+    expect(fromServer.family).toBe(AF_INET6);
+    expect(name(fromServer)).toEqual(["::1", port]);
+    socket_close(fromServer);
+    const c = net.connect({ host: "::1", port });
+    await new Promise((r) => c.once("connect", r));
+    const fromClient = socket_import_stream(c) as Socket;
+    const peer = ref<string>(), pp = ref<number>();
+    expect(socket_getpeername(fromClient, peer, pp)).toBe(true);
+    expect([peer.value, pp.value]).toEqual(["::1", port]);
+    socket_close(fromClient);
+    c.destroy();
+    await new Promise((r) => c.once("close", r));
+    expect(() => socket_import_stream(c)).toThrow(new TypeError("socket_import_stream(): supplied resource is not a valid stream resource"));
+  });
+
+  test("streams that are not sockets warn as PHP's STDIO streams do", async () => {
+    const file = join(dir, "plain.txt");
+    writeFileSync(file, "not a socket");
+    const rs = createReadStream(file);
+    await new Promise((r) => rs.once("open", r));
+    const seen: string[] = [];
+    set_error_handler((_, m) => (seen.push(m), true));
+    try {
+      expect(socket_import_stream(rs)).toBe(false);
+    } finally {
+      restore_error_handler();
+      rs.destroy();
+    }
+    expect(seen).toEqual(["socket_import_stream(): Cannot represent a stream of type STDIO as a Socket Descriptor"]);
+  });
+
+  test("values that are not streams are TypeErrors", () => {
+    expect(() => socket_import_stream({ fd: 3 })).toThrow("socket_import_stream(): Argument #1 ($stream) must be of type resource, array given");
+    expect(() => socket_import_stream(3)).toThrow("must be of type resource, int given");
+    expect(() => socket_import_stream(new (class Thing {})())).toThrow("must be of type resource, Thing given");
+  });
+});
