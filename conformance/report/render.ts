@@ -1,4 +1,6 @@
 // Renders the conformance report as markdown (for reading) and HTML (for looking).
+import { phptCounts } from "./phpt.ts";
+
 export type Status = "pass" | "fail" | "na" | "not-run" | "matrix" | "none";
 export interface Cell { status: Status; text: string }
 type Platforms = { linux: Cell; darwin: Cell; windows: Cell };
@@ -16,6 +18,8 @@ const LABEL: Record<Status, string> = {
   pass: "pass", fail: "FAIL", na: "n/a", "not-run": "not run here", matrix: "matrix", none: "no scenarios",
 };
 const OS = ["linux", "darwin", "windows"] as const;
+/** Markdown table cell text: a bare | would end the cell. */
+const mdCell = (s: string) => s.replace(/\|/g, "\\|");
 
 function counts(rows: { cells: Platforms }[], os: (typeof OS)[number]): Record<Status, number> {
   const c: Record<Status, number> = { pass: 0, fail: 0, na: 0, "not-run": 0, matrix: 0, none: 0 };
@@ -26,11 +30,10 @@ function counts(rows: { cells: Platforms }[], os: (typeof OS)[number]): Record<S
 function summary(r: Report): string[] {
   const documented = r.functions.filter((f) => f.origin !== "library");
   const covered = documented.filter((f) => f.cells.linux.status === "pass" || f.cells.linux.status === "fail").length;
-  const applicable = r.phpt.filter((p) => p.status === "mapped" || p.status === "todo").length;
-  const mapped = r.phpt.filter((p) => p.status === "mapped").length;
+  const pc = phptCounts(r.phpt);
   const lines = [
     `- Functions covered by differential scenarios on Linux: **${covered} of ${documented.length}** documented (${r.scenarioTotal} scenarios in all)`,
-    `- phpt behaviours mapped to scenarios: **${mapped} of ${applicable}** that apply to Linux (${r.phpt.length - applicable} do not apply, each with its reason)`,
+    `- phpt behaviours mapped to scenarios: **${pc.mapped} of ${pc.applicable}** that apply to Linux (${pc.todo} still to do; ${pc.na} do not apply, each with its reason)`,
   ];
   for (const os of OS) {
     const c = counts(r.constants, os);
@@ -63,7 +66,7 @@ export function renderMarkdown(r: Report): string {
     "",
     "| phpt | status | scenario or reason |",
     "| --- | --- | --- |",
-    ...r.phpt.map((p) => `| ${p.name} | ${p.status} | ${p.where} |`),
+    ...r.phpt.map((p) => `| ${p.name} | ${p.status} | ${mdCell(p.where)} |`),
     "",
   ];
   return out.join("\n");

@@ -6,6 +6,7 @@ import { phpAvailable, runLibrary, runPhp } from "../harness/differential.ts";
 import type { Scenario } from "../harness/scenario.ts";
 import { readTsv } from "../matrix/tsv.ts";
 import { FUNCTIONS } from "./catalog.ts";
+import { PHPT_PATH, phptCounts, readPhptMap } from "./phpt.ts";
 import { renderHtml, renderMarkdown, type Cell, type Report } from "./render.ts";
 
 const root = `${import.meta.dir}/..`;
@@ -65,9 +66,9 @@ const constantRows = rows.map(([name, lx, dw, wn]) => {
   return { name: name!, cells: { linux: cell("linux", lx!), darwin: cell("darwin", dw!), windows: cell("windows", wn!) } };
 });
 
-// phpt map: every phpt of php-src's ext/sockets/tests, mapped to a scenario or marked not applicable.
-const phptPath = `${root}/phpt.tsv`;
-const phpt = existsSync(phptPath) ? readTsv(phptPath, ["phpt", "status", "where"]) : [];
+// phpt map: every phpt of php-src's ext/sockets/tests, mapped to scenarios, still to do, or not applicable.
+const phpt = existsSync(PHPT_PATH) ? readPhptMap() : [];
+const pc = phptCounts(phpt);
 
 const report: Report = {
   date: new Date().toISOString().slice(0, 10),
@@ -76,8 +77,9 @@ const report: Report = {
   scenarioTotal,
   functions: functionRows,
   constants: constantRows,
-  phpt: phpt.map(([name, status, where]) => ({ name: name!, status: status!, where: where! })),
+  phpt,
 };
 await Bun.write(`${root}/REPORT.md`, renderMarkdown(report));
 await Bun.write(`${root}/report.html`, renderHtml(report));
 console.log(`conformance/REPORT.md and conformance/report.html written (${functionRows.length} functions, ${constantRows.length} constants, ${phpt.length} phpt)`);
+console.log(`phpt: ${pc.mapped} mapped of ${pc.applicable} applicable (${pc.todo} todo), ${pc.na} not applicable, ${pc.total} in all`);

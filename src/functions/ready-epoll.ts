@@ -9,8 +9,10 @@ import { PollReady } from "./ready-poll.ts";
 const EPOLLIN = S.EPOLLIN!, EPOLLOUT = S.EPOLLOUT!, EPOLLPRI = S.EPOLLPRI!, EPOLLERR = S.EPOLLERR!, EPOLLHUP = S.EPOLLHUP!;
 const ADD = S.EPOLL_CTL_ADD!, DEL = S.EPOLL_CTL_DEL!, MOD = S.EPOLL_CTL_MOD!;
 const EEXIST = S.EEXIST!, ENOENT = S.ENOENT!;
-const EV = os.layout.epoll_event!;
-const SIZE = EV.size, EV_OFF = EV.fields.events![0], DATA_OFF = EV.fields.data![0];
+// Only Linux has epoll_event; elsewhere this class is never built (select.ts picks PollReady), but the
+// module still loads, so nothing here may assume the layout exists.
+const EV = os.layout.epoll_event;
+const SIZE = EV?.size ?? 0, EV_OFF = EV?.fields.events?.[0] ?? 0, DATA_OFF = EV?.fields.data?.[0] ?? 0;
 const ready = readyRule(EPOLLIN, EPOLLOUT, EPOLLPRI, EPOLLERR, EPOLLHUP);
 const ask = (sets: number): number => (sets & READ ? EPOLLIN : 0) | (sets & WRITE ? EPOLLOUT : 0) | (sets & EXCEPT ? EPOLLPRI : 0);
 
