@@ -1,7 +1,7 @@
 // socket_select: PHP's select() over arrays of Sockets, with no FD_SETSIZE ceiling (PHP's own fails
 // once a descriptor reaches 1024). Readiness follows select()'s rules; the waiting is epoll's on Linux
 // (the last call's sockets stay registered) and poll()'s elsewhere.
-import { argc, int, phpType } from "../php/args.ts";
+import { argc, int, nullableInt, phpType } from "../php/args.ts";
 import { ValueError } from "../php/errors.ts";
 import { isRef } from "../php/ref.ts";
 import { S, Socket, globalError, os } from "./common.ts";
@@ -81,17 +81,6 @@ function arrayArg(fn: string, pos: number, name: string, v: unknown): PhpArray |
   throw new TypeError(`${fn}(): Argument #${pos} ($${name}) must be of type ?array, ${phpType(x)} given`);
 }
 
-/** A `?int` parameter, with PHP's "?int" in the TypeError. */
-function nullableInt(fn: string, pos: number, name: string, v: unknown): number | null {
-  if (v === null || v === undefined) return null;
-  try {
-    return int(fn, pos, name, v);
-  } catch (err) {
-    if (err instanceof TypeError && err.message.includes(" must be of type int,"))
-      throw new TypeError(err.message.replace(" must be of type int,", " must be of type ?int,"));
-    throw err;
-  }
-}
 
 /** Checks every element and adds its handle; 1 when the array had any, as PHP counts sets. */
 function collect(fn: string, pos: number, name: string, arr: PhpArray, bit: number): number {
