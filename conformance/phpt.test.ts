@@ -1,5 +1,6 @@
 // Keeps the phpt map (conformance/phpt.tsv) and the scenarios in step: a phpt a scenario claims is
-// mapped, and a mapped row names only scenarios that exist and claim it. No PHP needed.
+// mapped, and a mapped row names only scenarios that exist and claim it. No PHP needed. After scenarios
+// change, `bun conformance/report/phpt-sync.ts` rewrites the mapped rows.
 import { expect, test } from "bun:test";
 import { Glob } from "bun";
 import type { Scenario } from "./harness/scenario.ts";
