@@ -3,7 +3,8 @@
 import type { Socket } from "./socket.ts";
 
 const encoder = new TextEncoder();
-const utf8 = new TextDecoder("utf-8");
+/** UTF-8 text of bytes, BOM kept: a leading EF BB BF is data on a socket, as it is to PHP. */
+export const utf8 = new TextDecoder("utf-8", { ignoreBOM: true });
 // TextDecoder("latin1") is really windows-1252 (0x80 reads as "€"); byte strings need ISO-8859-1.
 const latin1 = { decode: (b: Uint8Array): string => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString("latin1") };
 
@@ -71,48 +72,9 @@ function latin1Native(s: string, n: number): Uint8Array | null {
   return buf.subarray(0, n);
 }
 
-/** Byte length of a string as the socket would send it (PHP's strlen). */
-export function byteLength(sock: Socket, s: string): number {
-  return sock.encoding === "binary" ? s.length : Buffer.byteLength(s, "utf8");
-}
-
 /** Bytes as a PHP byte string (binary mode): one char per byte, all 256 values round-trip. */
 export function binaryString(b: Uint8Array): string {
   // Reads land in the scratch buffer: decode through its Buffer view instead of wrapping each one anew.
   if (b.buffer === scratch.buffer) return scratchBuf.toString("latin1", b.byteOffset, b.byteOffset + b.byteLength);
   return latin1.decode(b);
 }
-
-/** Length in bytes of the complete UTF-8 characters at the start of b (an incomplete tail is left out). */
-function completeUtf8(b: Uint8Array): number {
-  const n = b.length;
-  // Look back at most 3 bytes for a lead byte whose sequence runs past the end.
-  for (let back = 1; back <= 3 && back <= n; back++) {
-    const c = b[n - back]!;
-    if ((c & 0xc0) === 0x80) continue; // continuation byte
-    const need = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
-    return need > back ? n - back : n;
-  }
-  return n;
-}
-
-/**
- * Turns bytes just read into the socket's string. In UTF-8 mode an incomplete character at the end is
- * kept on the socket (unless `peek`, which must not consume) and put in front of the next read.
- */
-export function fromBytes(sock: Socket, b: Uint8Array, peek = false): string {
-  if (sock.encoding === "binary") return latin1.decode(b);
-  let bytes = b;
-  if (sock.pending) {
-    bytes = new Uint8Array(sock.pending.length + b.length);
-    bytes.set(sock.pending);
-    bytes.set(b, sock.pending.length);
-    if (!peek) sock.pending = null;
-  }
-  const whole = completeUtf8(bytes);
-  if (!peek && whole < bytes.length) sock.pending = bytes.slice(whole);
-  return utf8.decode(whole === bytes.length ? bytes : bytes.subarray(0, whole));
-}
-
-/** True when the last read left part of a UTF-8 character waiting. */
-export const hasPending = (sock: Socket): boolean => sock.pending !== null;

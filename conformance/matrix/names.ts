@@ -137,6 +137,8 @@ export const SYSTEM_NAMES: readonly string[] = [
   // Linux epoll, behind socket_select: a readiness set the kernel keeps between calls
   "EPOLLIN", "EPOLLPRI", "EPOLLOUT", "EPOLLERR", "EPOLLHUP", "EPOLL_CTL_ADD", "EPOLL_CTL_DEL",
   "EPOLL_CTL_MOD", "EPOLL_CLOEXEC",
+  // ...and behind socket_wait's poller: one-shot registrations re-armed by the main thread
+  "EPOLLONESHOT",
   // SO_MEMINFO's array of counters (linux/sock_diag.h)
   "SK_MEMINFO_RMEM_ALLOC", "SK_MEMINFO_RCVBUF", "SK_MEMINFO_WMEM_ALLOC", "SK_MEMINFO_SNDBUF",
   "SK_MEMINFO_FWD_ALLOC", "SK_MEMINFO_WMEM_QUEUED", "SK_MEMINFO_OPTMEM", "SK_MEMINFO_BACKLOG",

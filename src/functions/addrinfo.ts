@@ -6,10 +6,10 @@ import { E_WARNING, PhpError, ValueError, emit } from "../php/errors.ts";
 import type { AddrInfo, AddrInfoHints } from "../platform/types.ts";
 import { S, Socket, globalError, os, socketError } from "./common.ts";
 import { cstr } from "./sockaddr.ts";
+import { utf8 } from "../bytes.ts";
 
 const TOKEN = Symbol("php-sockets.AddressInfo");
 const AF_UNSPEC = S.AF_UNSPEC ?? 0;
-const utf8 = new TextDecoder();
 
 let infoOf: (a: AddressInfo) => AddrInfo;
 

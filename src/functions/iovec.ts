@@ -6,7 +6,7 @@
 import * as A from "../address.ts";
 import { ArgumentCountError, PhpError, ValueError, warn } from "../php/errors.ts";
 import { argc, int, str, typeError } from "../php/args.ts";
-import { binaryString, latin1Bytes } from "../bytes.ts";
+import { binaryString, latin1Bytes, utf8 } from "../bytes.ts";
 import { IOVec } from "../iovec.ts";
 import { MSGHDR_SIZE, cmsgs, messageLayouts, writeMsghdr } from "../msghdr.ts";
 import { os, optRef, refArg, sockArg, socketError, type Socket } from "./common.ts";
@@ -19,7 +19,6 @@ import { allocNative, freeNative, nativeMemory } from "../platform/native-memory
 /** No vector, and no IOVec in total, may pass what one readv/writev can report. */
 const MAX_LEN = 0x7fffffff;
 const enc = new TextEncoder();
-const utf8 = new TextDecoder();
 const msghdr = new Uint8Array(MSGHDR_SIZE);
 
 /** An IOVec argument: TypeError for anything else, PHP's Error once freed. */

@@ -2,7 +2,7 @@
 // old socket_recvmsg): the name, data and control buffers live in one scratch block for the call and
 // are copied out before it is given back.
 import { PhpError } from "../php/errors.ts";
-import { binaryString } from "../bytes.ts";
+import { binaryString, utf8 } from "../bytes.ts";
 import { IOVEC_SIZE, MSGHDR_SIZE, cmsgs, messageLayouts, readMsghdr, writeIovec, writeMsghdr } from "../msghdr.ts";
 import { nativeMemory, releaseScratch, takeScratch, type NativeBlock } from "../platform/native-memory.ts";
 import { os, type Socket } from "./common.ts";
@@ -15,7 +15,6 @@ import { rightsFds, type Received } from "./cmsg.ts";
 const CONTROL_CAP = 64 * 1024;
 
 const msghdr = new Uint8Array(MSGHDR_SIZE);
-const utf8 = new TextDecoder();
 export const align8 = (n: number): number => Math.ceil(n / 8) * 8;
 
 /** Native memory for one call, or PHP's out-of-memory error. */

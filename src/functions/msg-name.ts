@@ -2,7 +2,7 @@
 // "addr" =>, "port" =>] for IPv4, plus "flowinfo" and "scope_id" for IPv6, ["family" =>, "path" =>]
 // for unix sockets. The family defaults to the socket's own.
 import * as A from "../address.ts";
-import { binaryString } from "../bytes.ts";
+import { binaryString, utf8 } from "../bytes.ts";
 import { os, type Socket } from "./common.ts";
 import { Conv, aggregate, cInt, isArray, member, netUint16, saFamily, uint32 } from "./msg-convert.ts";
 import { toStr } from "./options-convert.ts";
@@ -12,7 +12,6 @@ const in4 = os.layout.sockaddr_in!, in6 = os.layout.sockaddr_in6!, un = os.layou
 const FAMILY_BYTES = os.layout.sockaddr!.fields.sa_family![1];
 const SUN_PATH_OFF = un ? un.fields.sun_path![0] : 2;
 const UNIX_SIZE = un?.size ?? SUN_PATH_OFF + A.SUN_PATH_SIZE;
-const utf8 = new TextDecoder();
 
 /** A sockaddr for msg_name: its bytes and the msg_namelen to give. */
 export interface Name {

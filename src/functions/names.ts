@@ -2,13 +2,12 @@
 import * as A from "../address.ts";
 import { argc } from "../php/args.ts";
 import { ValueError } from "../php/errors.ts";
-import { binaryString } from "../bytes.ts";
+import { binaryString, utf8 } from "../bytes.ts";
 import { os, optRef, refArg, sockArg, socketError, type Socket } from "./common.ts";
 import type { Ref } from "../php/ref.ts";
 
 const sa = new Uint8Array(A.SOCKADDR_MAX);
 const saLen = new Uint32Array(1);
-const utf8 = new TextDecoder();
 
 /** A unix path as PHP reads sun_path: up to the first NUL (so an abstract name reads as ""). */
 export function unixPathText(sock: Socket, path: Uint8Array): string {

@@ -2,7 +2,7 @@
 // each (level, option) comes from options-table.ts; this file reads and writes those shapes.
 import { argc, int } from "../php/args.ts";
 import { ValueError, warn } from "../php/errors.ts";
-import { binaryString } from "../bytes.ts";
+import { binaryString, utf8 } from "../bytes.ts";
 import { S, Socket, os, sockArg, socketError } from "./common.ts";
 import { phpCall, toBool, toCInt, toHash, toLong } from "./options-convert.ts";
 import { addr4ToIndex, ifIndexOf, indexToAddr4, mcastOp } from "./options-multicast.ts";
@@ -21,7 +21,6 @@ const MEMINFO_VARS = S.SK_MEMINFO_VARS ?? MEMINFO_KEYS.length;
 /** TCP_CA_NAME_MAX: PHP reads the congestion control's name into 16 bytes. */
 const CONGESTION_NAME = 16;
 
-const utf8 = new TextDecoder();
 const optLen = new Uint32Array(1);
 
 function readInt(v: DataView, [off, size]: readonly [number, number]): number {

@@ -1,10 +1,9 @@
 // Bytes just received -> the string a read gives, in the socket's encoding. Binary mode: one char per
 // byte. UTF-8 mode on a stream: a read never ends inside a character; the 1-3 bytes that finish one are
 // read at once (they nearly always arrived with the rest). Message sockets decode each message alone.
-import { binaryString } from "../bytes.ts";
+import { binaryString, utf8 } from "../bytes.ts";
 import { C, os, type Socket } from "./common.ts";
 
-const utf8 = new TextDecoder("utf-8");
 const MSG_PEEK = C.MSG_PEEK!;
 const MSG_WAITALL = C.MSG_WAITALL ?? 0;
 const MSG_DONTWAIT = C.MSG_DONTWAIT ?? 0;

@@ -2,7 +2,7 @@
 // when the timeout passes, or fails when a watched Socket is closed or exported meanwhile (its
 // descriptor is let go of before the close, so its number cannot be reused under a pending wait).
 import { handleHooks, type Socket } from "../socket.ts";
-import { arm, cancel, startHub } from "./hub.ts";
+import { arm, cancel, forget, startHub } from "./hub.ts";
 
 export interface Watch {
   sock: Socket;
@@ -31,11 +31,13 @@ const bySocket = new Map<Socket, Set<Pending>>();
 
 handleHooks.beforeRelease = (s) => {
   const set = bySocket.get(s);
-  if (!set) return;
-  for (const p of [...set]) {
-    const i = p.watches.findIndex((w) => w.sock === s);
-    finish(p, p.gone(i, s));
+  if (set) {
+    for (const p of [...set]) {
+      const i = p.watches.findIndex((w) => w.sock === s);
+      finish(p, p.gone(i, s));
+    }
   }
+  forget(s.fd);
 };
 
 /** Waits for any watch; `timeoutMs` null waits without end. Never blocks the JS thread. */
