@@ -5,7 +5,7 @@ import * as lib from "../src/index.ts";
 import { os } from "../src/platform/index.ts";
 import { argc, int } from "../src/php/args.ts";
 import { sockArg } from "../src/functions/common.ts";
-import { scratchOf, toBytes } from "../src/bytes.ts";
+import { readBuffer, toBytes } from "../src/bytes.ts";
 import { decode } from "../src/functions/received.ts";
 import { dlopen } from "bun:ffi";
 import { measure } from "mitata";
@@ -122,15 +122,15 @@ export async function pieces(): Promise<Piece[]> {
     const text = "x".repeat(n);
     enc[n] = await ns(() => toBytes(a, text));
     encBin[n] = await ns(() => toBytes(bin.value[0], text));
-    const buf = scratchOf(n);
+    const buf = readBuffer(n);
     buf.fill(120, 0, n);
     dec[n] = await ns(() => decode(a, buf, n, 0));
     decBin[n] = await ns(() => decode(bin.value[0], buf, n, 0));
-    view[n] = await ns(() => scratchOf(n).subarray(0, n));
+    view[n] = await ns(() => readBuffer(n));
   }
   out.push({ piece: "write: string to bytes, UTF-8 (toBytes)", ns: enc });
   out.push({ piece: "write: string to bytes, binary (toBytes)", ns: encBin });
-  out.push({ piece: "read: scratch view (scratchOf + subarray)", ns: view });
+  out.push({ piece: "read: the buffer reads land in (readBuffer, no view per call)", ns: view });
   out.push({ piece: "read: scratch bytes to string, UTF-8 (received.ts decode)", ns: dec });
   out.push({ piece: "read: scratch bytes to string, binary (received.ts decode)", ns: decBin });
   for (const s of [a, b, ...bin.value]) lib.socket_close(s);

@@ -42,6 +42,12 @@ export class Socket {
   pending: Uint8Array | null = null;
   /** @internal Set when Bun's event loop owns the descriptor (socket_export_stream). */
   exported = false;
+  /**
+   * @internal The last socket_sendto destination given as a numeric address (text and port) and its
+   * sockaddr, so that a socket sending to one peer again encodes nothing (send.ts). Per socket: two
+   * sockets answering each other each keep their own peer.
+   */
+  sentTo: { address: string; port: number; len: number; sa: Uint8Array } | null = null;
   readonly #box: HandleBox;
 
   constructor(token?: symbol, fd = -1, family = 0) {

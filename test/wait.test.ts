@@ -6,6 +6,7 @@ import {
   AF_INET, AF_UNIX, SOCK_DGRAM, SOCK_STREAM, Socket, PhpError, ValueError, ref, restore_error_handler, set_error_handler,
   socket_bind, socket_close, socket_create, socket_create_pair, socket_export_stream, socket_getsockname, socket_listen,
   socket_recvfrom, socket_select_async, socket_sendto, socket_set_nonblock, socket_wait, socket_write, socket_last_error,
+  socket_read,
   type Ref,
 } from "../src/index.ts";
 
@@ -99,6 +100,16 @@ describe("socket_wait", () => {
     expect(await otherWait).toBe(true);
     socket_close(y);
     console.log(`descriptor ${fd} ${reused ? "was" : "was not"} reused by the next socket`);
+  });
+
+  test("closing a socket under a pending wait closes it at once: the peer sees the end", async () => {
+    const [x, y] = pair();
+    const p = socket_wait(x, "read");
+    await sleep(10);
+    socket_close(x);
+    await expect(p).rejects.toThrow("has been closed while waiting");
+    expect(await socket_wait(y, "read", 1000)).toBe(true);
+    expect(socket_read(y, 10)).toBe("");
   });
 
   test("a socket exported while a wait is pending rejects it", async () => {
@@ -207,6 +218,18 @@ describe("socket_select_async", () => {
     expect(r).toBe(false);
     expect(seen).toEqual(["socket_select_async(): Unable to select [22]: Invalid argument"]);
     expect(socket_last_error()).toBe(22);
+  });
+
+  test("a hung-up socket watched only for urgent data does not spin: select() would not count it", async () => {
+    const [x, y] = pair();
+    socket_close(y);
+    const c0 = process.cpuUsage(), t0 = performance.now();
+    expect(await socket_select_async(null, null, [x], 0, 500_000)).toBe(0);
+    const wall = performance.now() - t0, u = process.cpuUsage(c0);
+    const pct = ((u.user + u.system) / 1000 / wall) * 100;
+    console.log(`hung-up socket in the except set: ${wall.toFixed(0)} ms, ${pct.toFixed(2)}% of a core`);
+    expect(wall).toBeGreaterThanOrEqual(450);
+    expect(pct).toBeLessThan(10);
   });
 
   test("a socket closed while waiting rejects, naming its set", async () => {

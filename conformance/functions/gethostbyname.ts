@@ -22,4 +22,12 @@ export default [
     call("gethostbyname", [flt("1.5")]),
     call("gethostbyname", [true]),
   ] },
+  // Digits and dots alone are answered without a resolver, valid or not; anything else that is not in
+  // /etc/hosts ends in .invalid.
+  { name: "dotted numbers: octal, two and three parts; invalid forms come back", steps: host(
+    "0177.0.0.1", "127.0.1", "10.1", "4294967295", "127.0.0.256", "1.2.3.4.5", "4294967296", "1..2", "00000000000000000000127.0.0.1",
+  ) },
+  { name: "numbers convert as PHP strings; control characters and dots in names", steps: host(
+    0, 3232235777, flt("10.5"), "local\thost.invalid", "localhost\n.invalid", "a..invalid", ".invalid", "-.invalid",
+  ) },
 ] satisfies Scenario[];

@@ -1,4 +1,4 @@
-import { call, type Scenario } from "../harness/scenario.ts";
+import { call, flt, rep, type Scenario } from "../harness/scenario.ts";
 
 const serv = (...pairs: [unknown, unknown][]) => pairs.map(([s, p]) => call("getservbyname", [s as never, p as never]));
 
@@ -17,4 +17,11 @@ export default [
     call("getservbyname", ["http", null]),
     call("getservbyname", [22, "tcp"]),
   ] },
+  { name: "services' aliases and case", steps: serv(["www-http", "tcp"], ["http", "TCP"], ["SSH", "tcp"], ["nameserver", "udp"], ["smtp", "tcp"], ["mail", "tcp"]) },
+  { name: "whitespace, control characters, non-ASCII and long names give false", steps: serv(
+    [" http", "tcp"], ["http ", "tcp"], ["http", " tcp"], ["http\n", "tcp"], ["htt", "tcp"], ["héllo", "tcp"], ["http", "tçp"], [rep("a", 10000), "tcp"], ["http", rep("t", 10000)],
+  ) },
+  { name: "numbers, floats and booleans convert as PHP strings", steps: serv(
+    [80, "tcp"], ["http", 6], [true, "tcp"], [flt("NAN"), "tcp"], ["http", flt("1.5")], [false, false],
+  ) },
 ] satisfies Scenario[];

@@ -1,4 +1,4 @@
-import { as, assoc, at, call, k, r, v, type Arg, type Scenario } from "../harness/scenario.ts";
+import { as, assoc, at, call, flt, k, r, v, type Arg, type Scenario } from "../harness/scenario.ts";
 
 const lookup = (name: string, ...args: Arg[]) => as(name, "socket_addrinfo_lookup", args);
 const dgram = () => assoc(["ai_family", k("AF_INET")], ["ai_socktype", k("SOCK_DGRAM")]);
@@ -43,5 +43,24 @@ export default [
     call("socket_addrinfo_bind", [{ a: [] }]),
     as("s", "socket_create", [k("AF_INET"), k("SOCK_STREAM"), 0]),
     call("socket_addrinfo_bind", [v("s")]),
+  ] },
+  { name: "wildcard addresses on both families, and a v4-mapped one", steps: [
+    lookup("a", "0.0.0.0", "0", dgram()),
+    as("s", "socket_addrinfo_bind", [at("a", 0)]),
+    call("socket_getsockname", [v("s"), r("addr"), r("port")], { mask: ["port"] }),
+    lookup("b", "::", "0", assoc(["ai_socktype", k("SOCK_STREAM")])),
+    as("t", "socket_addrinfo_bind", [at("b", 0)]),
+    call("socket_getsockname", [v("t"), r("addr6"), r("port6")], { mask: ["port6"] }),
+    lookup("c", "::ffff:127.0.0.1", "0", assoc(["ai_socktype", k("SOCK_DGRAM")])),
+    as("m", "socket_addrinfo_bind", [at("c", 0)]),
+    call("socket_getsockname", [v("m"), r("addrm"), r("portm")], { mask: ["portm"] }),
+  ] },
+  { name: "numbers, NaN, objects and extra arguments", steps: [
+    call("socket_addrinfo_bind", [flt("NAN")]),
+    call("socket_addrinfo_bind", ["127.0.0.1"]),
+    call("socket_addrinfo_bind", [{ obj: "stdClass" }]),
+    lookup("ai", "127.0.0.1", "0", dgram()),
+    call("socket_addrinfo_bind", [at("ai", 0), 1]),
+    call("socket_addrinfo_bind", [at("ai", 5)]),
   ] },
 ] satisfies Scenario[];

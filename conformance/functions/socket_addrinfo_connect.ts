@@ -1,4 +1,4 @@
-import { as, assoc, at, call, k, r, v, type Arg, type Scenario } from "../harness/scenario.ts";
+import { as, assoc, at, call, flt, k, r, v, type Arg, type Scenario } from "../harness/scenario.ts";
 
 const lookup = (name: string, ...args: Arg[]) => as(name, "socket_addrinfo_lookup", args);
 const hints = (type: string) => assoc(["ai_socktype", k(type)]);
@@ -49,5 +49,35 @@ export default [
     call("socket_addrinfo_connect", [null]),
     call("socket_addrinfo_connect", ["127.0.0.1"]),
     call("socket_addrinfo_connect", [{ obj: "stdClass" }]),
+  ] },
+  { name: "a connected datagram socket sends to the result's address", steps: [
+    as("u", "socket_create", [k("AF_INET"), k("SOCK_DGRAM"), k("SOL_UDP")]),
+    call("socket_bind", [v("u"), "127.0.0.1", 0]),
+    call("socket_getsockname", [v("u"), r("uaddr"), r("uport")], { mask: ["uport"] }),
+    lookup("ai", "127.0.0.1", v("uport"), hints("SOCK_DGRAM")),
+    as("c", "socket_addrinfo_connect", [at("ai", 0)]),
+    call("socket_send", [v("c"), "via addrinfo", 12, 0]),
+    call("socket_recv", [v("u"), r("d"), 100, 0]),
+    call("socket_getpeername", [v("c"), r("peer")]),
+  ] },
+  { name: "one result connects two sockets; port 0 is refused", steps: [
+    ...bound("srv", "127.0.0.1", true),
+    lookup("to", "127.0.0.1", v("port"), hints("SOCK_STREAM")),
+    as("c1", "socket_addrinfo_connect", [at("to", 0)]),
+    as("c2", "socket_addrinfo_connect", [at("to", 0)]),
+    as("a1", "socket_accept", [v("srv")]),
+    as("a2", "socket_accept", [v("srv")]),
+    lookup("zero", "127.0.0.1", "0", hints("SOCK_STREAM")),
+    as("c3", "socket_addrinfo_connect", [at("zero", 0)]),
+    call("socket_last_error"),
+  ] },
+  { name: "numbers, NaN, arrays, a Socket and extra arguments", steps: [
+    call("socket_addrinfo_connect", [1]),
+    call("socket_addrinfo_connect", [flt("NAN")]),
+    call("socket_addrinfo_connect", [{ a: [] }]),
+    as("s", "socket_create", [k("AF_INET"), k("SOCK_STREAM"), 0]),
+    call("socket_addrinfo_connect", [v("s")]),
+    lookup("ai", "127.0.0.1", "9", hints("SOCK_DGRAM")),
+    call("socket_addrinfo_connect", [at("ai", 0), 1]),
   ] },
 ] satisfies Scenario[];

@@ -70,4 +70,18 @@ export default [
     call("socket_close", [v("s")]),
     mark(v("s")),
   ] },
+  { name: "listeners and unbound sockets", steps: [
+    as("l", "socket_create_listen", [0]), mark(v("l")),
+    as("ul", "socket_create", [k("AF_UNIX"), k("SOCK_STREAM"), 0]),
+    call("socket_bind", [v("ul"), { tmp: "mark.sock" }]), call("socket_listen", [v("ul"), 1]), mark(v("ul")),
+    as("u", "socket_create", [k("AF_UNIX"), k("SOCK_STREAM"), 0]), mark(v("u")),
+    as("q", "socket_create", [k("AF_UNIX"), k("SOCK_SEQPACKET"), 0]), mark(v("q")),
+  ] },
+  { name: "NaN, false, numbers and an AddressInfo are not a Socket", steps: [
+    call("socket_atmark", [{ f: "NAN" }]),
+    call("socket_atmark", [false]),
+    call("socket_atmark", [3]),
+    as("ai", "socket_addrinfo_lookup", ["127.0.0.1", "80"]),
+    call("socket_atmark", [at("ai", 0)]),
+  ] },
 ] satisfies Scenario[];

@@ -35,4 +35,19 @@ export default [
     as("s", "socket_create", [k("AF_INET"), k("SOCK_STREAM"), 0]),
     call("socket_close", [v("s"), 1]),
   ] },
+  { name: "closing with unread data resets the connection", steps: [
+    ...tcpPair(), call("socket_write", [v("cli"), "unread"]), call("usleep", [20000]),
+    call("socket_close", [v("acc")]), call("usleep", [20000]),
+    call("socket_read", [v("cli"), 10]), call("socket_last_error", [v("cli")]),
+    call("socket_read", [v("cli"), 10]),
+  ] },
+  { name: "two names for one socket, and values that are not sockets", steps: [
+    as("s", "socket_create", [k("AF_INET"), k("SOCK_STREAM"), 0]), as("t", "set", [v("s")]),
+    call("socket_close", [v("s")]), call("socket_close", [v("t")]),
+    call("socket_close", [{ f: "NAN" }]),
+    call("socket_close", [false]),
+    call("socket_close", ["s"]),
+    as("ai", "socket_addrinfo_lookup", ["127.0.0.1", "80"]),
+    call("socket_close", [{ at: ["ai", 0] }]),
+  ] },
 ] satisfies Scenario[];

@@ -36,6 +36,14 @@ export default [
     space("SOL_SOCKET", "SCM_RIGHTS", 2147483648),
     space(-2147483649, 1),
   ] },
+  { name: "PHP_INT_MAX as the count is a ValueError before the pair is looked up", phpt: ["socket_cmsg_space_num_range_64bit.phpt"], steps: [
+    // PHP_INT_MAX as a numeric string: a JS number cannot hold it, PHP reads the string as that int.
+    space("SOL_SOCKET", 0, "9223372036854775807"),
+    space("SOL_SOCKET", "SCM_RIGHTS", "9223372036854775807"),
+    space(1, 99, "-9223372036854775808"),
+    // The double next to it is a float out of int range in both: a TypeError.
+    space("SOL_SOCKET", 0, 9223372036854775807),
+  ] },
   { name: "argument count and types", steps: [
     call("socket_cmsg_space", [1]),
     call("socket_cmsg_space", [1, 1, 1, 1]),
@@ -45,5 +53,18 @@ export default [
     call("socket_cmsg_space", [flt("1.5"), 1]),
     call("socket_cmsg_space", ["1", "1", "2"]),
     call("socket_cmsg_space", [true, 1, false]),
+  ] },
+  { name: "SCM_RIGHTS grows by an int per descriptor, rounded up to 8 bytes", steps: [
+    ...[0, 1, 2, 3, 4, 5, 6, 7, 8].map((n) => space("SOL_SOCKET", "SCM_RIGHTS", n)),
+  ] },
+  { name: "NaN and infinities in any place are TypeErrors; numeric strings and floats convert", steps: [
+    call("socket_cmsg_space", [flt("NAN"), k("SCM_RIGHTS")]),
+    call("socket_cmsg_space", [k("SOL_SOCKET"), flt("INF")]),
+    space("SOL_SOCKET", "SCM_RIGHTS", flt("-INF")),
+    space("SOL_SOCKET", "SCM_RIGHTS", flt("NAN")),
+    space("SOL_SOCKET", "SCM_RIGHTS", flt("2.5")),
+    space("SOL_SOCKET", "SCM_RIGHTS", " 3"),
+    space("SOL_SOCKET", "SCM_RIGHTS", "3 apples"),
+    space("SOL_SOCKET", "SCM_RIGHTS", null),
   ] },
 ] satisfies Scenario[];

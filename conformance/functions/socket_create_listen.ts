@@ -47,4 +47,21 @@ export default [
     as("c", "socket_create_listen", ["0", null]),
     as("d", "socket_create_listen", [false, true]),
   ] },
+  { name: "the backlog converts as a PHP int; NaN and infinities are TypeErrors", steps: [
+    call("socket_create_listen", [0, flt("NAN")]),
+    call("socket_create_listen", [0, flt("-INF")]),
+    call("socket_create_listen", [0, "many"]),
+    as("a", "socket_create_listen", [0, "5"]),
+    as("b", "socket_create_listen", [0, flt("2.5")]),
+    as("c", "socket_create_listen", [0, null]),
+    as("d", "socket_create_listen", [0, 9223372036854775807]),
+  ] },
+  { name: "ports as numeric strings, floats, and multiples of 65536", steps: [
+    as("a", "socket_create_listen", ["0"]), name("a"),
+    as("b", "socket_create_listen", [" 0 "]), name("b"),
+    as("c", "socket_create_listen", [flt("65536.0")]), name("c"),
+    as("d", "socket_create_listen", [-131072]), name("d"),
+    as("e", "socket_create_listen", ["281474976710656"]), name("e"),
+    call("socket_create_listen", ["0x10"]),
+  ] },
 ] satisfies Scenario[];

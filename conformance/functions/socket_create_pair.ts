@@ -46,4 +46,12 @@ export default [
     call("socket_create_pair", [k("AF_UNIX"), { f: "NAN" }, 0, r("p")]),
     call("socket_create_pair", [k("AF_UNIX"), k("SOCK_STREAM"), null, r("q")]),
   ] },
+  { name: "NaN, infinities, floats and numeric strings for domain, type and protocol", steps: [
+    call("socket_create_pair", [{ f: "NAN" }, k("SOCK_STREAM"), 0, r("p")]),
+    call("socket_create_pair", [k("AF_UNIX"), k("SOCK_STREAM"), { f: "INF" }, r("p")]),
+    call("socket_create_pair", [k("AF_UNIX"), { f: "1.5" }, 0, r("p")]),
+    call("socket_create_pair", ["1", "2", "0", r("q")]),
+    call("socket_create_pair", [k("AF_UNIX"), k("SOCK_STREAM"), -1, r("n", "kept")]),
+    call("socket_create_pair", [k("AF_UNIX"), k("SOCK_STREAM"), 2147483648, r("m", "kept")]),
+  ] },
 ] satisfies Scenario[];

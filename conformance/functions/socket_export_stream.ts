@@ -2,7 +2,7 @@
 // stream as { res: "stream" }. After an export PHP still lets the Socket be used and the library does
 // not (Bun owns the descriptor), so no scenario touches a Socket after exporting it; datagram sockets,
 // which Bun cannot drive, are refused by the library (test/export-stream.test.ts covers both).
-import { as, at, call, k, r, v, type Scenario } from "../harness/scenario.ts";
+import { as, at, call, flt, k, r, v, type Scenario } from "../harness/scenario.ts";
 
 const tcp = (s: string, family = "AF_INET") => as(s, "socket_create", [k(family), k("SOCK_STREAM"), k("SOL_TCP")]);
 const listening = (s: string, host = "127.0.0.1", family = "AF_INET") => [
@@ -36,5 +36,29 @@ export default [
     call("socket_export_stream", ["socket"]),
     call("socket_export_stream", [{ obj: "stdClass" }]),
     tcp("d"), call("socket_export_stream", [v("d"), 1]),
+  ] },
+  { name: "a unix listener bound to a path, and a client connected to it", steps: [
+    as("l", "socket_create", [k("AF_UNIX"), k("SOCK_STREAM"), 0]),
+    call("socket_bind", [v("l"), { tmp: "export.sock" }]),
+    call("socket_listen", [v("l"), 2]),
+    as("c", "socket_create", [k("AF_UNIX"), k("SOCK_STREAM"), 0]),
+    call("socket_connect", [v("c"), { tmp: "export.sock" }]),
+    as("ls", "socket_export_stream", [v("l")]),
+    as("cs", "socket_export_stream", [v("c")]),
+  ] },
+  { name: "both ends of an IPv6 connection", steps: [
+    ...listening("srv", "::1", "AF_INET6"), tcp("c", "AF_INET6"), call("socket_connect", [v("c"), "::1", v("port")]),
+    as("acc", "socket_accept", [v("srv")]),
+    call("socket_write", [v("c"), "before export"]),
+    as("a", "socket_export_stream", [v("c")]),
+    as("b", "socket_export_stream", [v("acc")]),
+  ] },
+  { name: "NaN, false, numbers, arrays and an AddressInfo are not a Socket", steps: [
+    call("socket_export_stream", [flt("NAN")]),
+    call("socket_export_stream", [false]),
+    call("socket_export_stream", [0]),
+    call("socket_export_stream", [{ a: [] }]),
+    as("ai", "socket_addrinfo_lookup", ["127.0.0.1", "80"]),
+    call("socket_export_stream", [at("ai", 0)]),
   ] },
 ] satisfies Scenario[];

@@ -46,4 +46,12 @@ export default [
     call("socket_close", [v("s")]),
     call("socket_getsockname", [v("s"), r("a")]),
   ] },
+  { name: "a listener, a UDP socket after sending, and an accepted unix socket", steps: [
+    as("l", "socket_create_listen", [0]), name("l"),
+    sock("u", "AF_INET", "SOCK_DGRAM"), call("socket_sendto", [v("u"), "x", 1, 0, "127.0.0.1", 9]), name("u"),
+    sock("ul", "AF_UNIX"), call("socket_bind", [v("ul"), tmp("acc.sock")]), call("socket_listen", [v("ul")]),
+    sock("uc", "AF_UNIX"), call("socket_connect", [v("uc"), tmp("acc.sock")]),
+    as("ua", "socket_accept", [v("ul")]),
+    call("socket_getsockname", [v("ua"), r("uaddr"), r("uport", 7)]), call("socket_getsockname", [v("uc"), r("caddr"), r("uport")]),
+  ] },
 ] satisfies Scenario[];

@@ -1,5 +1,6 @@
 // Replayed against conformance/harness/php4-iovec.php (PHP 8.2 has no iovec functions).
-import { as, call, v, type Scenario } from "../harness/scenario.ts";
+import { unixPair } from "../harness/fixtures.ts";
+import { as, call, flt, v, type Scenario } from "../harness/scenario.ts";
 
 export default [
   { name: "adds a zero-filled vector at the end", steps: [
@@ -31,5 +32,47 @@ export default [
     as("iov", "socket_iovec_alloc", [0]),
     call("socket_iovec_free", [v("iov")]),
     call("socket_iovec_add", [v("iov"), 1]),
+  ] },
+  { name: "the length converts as a PHP int", steps: [
+    as("iov", "socket_iovec_alloc", [0]),
+    call("socket_iovec_add", [v("iov"), "2"]),
+    call("socket_iovec_add", [v("iov"), true]),
+    call("socket_iovec_add", [v("iov"), flt("1.9")]),
+    call("socket_iovec_add", [v("iov"), null]),
+    call("socket_iovec_add", [v("iov"), false]),
+    call("socket_iovec_fetch", [v("iov"), 0]),
+    call("socket_iovec_fetch", [v("iov"), 1]),
+    call("socket_iovec_fetch", [v("iov"), 2]),
+    call("socket_iovec_fetch", [v("iov"), 3]),
+    call("socket_iovec_fetch", [v("iov"), 4]),
+  ] },
+  { name: "NaN, infinities and huge lengths are refused before any memory is taken", steps: [
+    as("iov", "socket_iovec_alloc", [0]),
+    call("socket_iovec_add", [v("iov"), flt("NAN")]),
+    call("socket_iovec_add", [v("iov"), flt("INF")]),
+    call("socket_iovec_add", [v("iov"), flt("-1.5")]),
+    call("socket_iovec_add", [v("iov"), -9007199254740991]),
+    call("socket_iovec_add", [v("iov"), 9007199254740991]),
+    call("socket_iovec_add", [v("iov"), "9223372036854775807"]),
+    call("socket_iovec_add", [v("iov"), "-9223372036854775808"]),
+    call("socket_iovec_fetch", [v("iov"), 0]),
+  ] },
+  { name: "the total of all vectors stays under 2^31 bytes", steps: [
+    as("iov", "socket_iovec_alloc", [1, 10]),
+    call("socket_iovec_add", [v("iov"), 2147483638]),
+    call("socket_iovec_add", [v("iov"), 2147483647]),
+    call("socket_iovec_fetch", [v("iov"), 1]),
+  ] },
+  { name: "added vectors are read into and written from", steps: [
+    ...unixPair(),
+    as("iov", "socket_iovec_alloc", [0]),
+    call("socket_iovec_add", [v("iov"), 3]),
+    call("socket_iovec_add", [v("iov"), 2]),
+    call("socket_write", [v("a"), "abcde"]),
+    call("socket_readv", [v("b"), v("iov")]),
+    call("socket_iovec_fetch", [v("iov"), 0]),
+    call("socket_iovec_fetch", [v("iov"), 1]),
+    call("socket_writev", [v("b"), v("iov")]),
+    call("socket_read", [v("a"), 10]),
   ] },
 ] satisfies Scenario[];

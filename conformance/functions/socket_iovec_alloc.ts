@@ -39,4 +39,18 @@ export default [
     call("socket_iovec_alloc", [1, "big"]),
     call("socket_iovec_alloc", [1, flt("NAN")]),
   ] },
+  { name: "the count and lengths convert as PHP ints; NaN and infinities are TypeErrors", steps: [
+    as("iov", "socket_iovec_alloc", [true, "2"]),
+    fetch(0),
+    call("socket_iovec_alloc", [flt("1.5"), 1]),
+    call("socket_iovec_alloc", [null]),
+    call("socket_iovec_alloc", [1, null]),
+    call("socket_iovec_alloc", [flt("INF")]),
+    call("socket_iovec_alloc", [1, flt("-INF")]),
+    call("socket_iovec_alloc", [flt("NAN"), 1]),
+  ] },
+  { name: "many vectors at once", steps: [
+    as("iov", "socket_iovec_alloc", [200, ...Array.from({ length: 200 }, (_, i) => i % 3)]),
+    fetch(0), fetch(1), fetch(2), fetch(199), fetch(200),
+  ] },
 ] satisfies Scenario[];

@@ -1,6 +1,6 @@
 // Replayed against conformance/harness/php4-iovec.php (PHP 8.2 has no iovec functions). As in PHP 4,
 // the vector takes the new value's length, longer or shorter than it was.
-import { as, bytes, call, rep, v, type Scenario } from "../harness/scenario.ts";
+import { as, bytes, call, flt, rep, v, type Scenario } from "../harness/scenario.ts";
 
 const fetch = (i: number) => call("socket_iovec_fetch", [v("iov"), i]);
 
@@ -45,5 +45,27 @@ export default [
     call("socket_iovec_set", [7, 0, "x"]),
     call("socket_iovec_free", [v("iov")]),
     call("socket_iovec_set", [v("iov"), 0, "x"]),
+  ] },
+  { name: "the position converts as a PHP int; NaN and junk are TypeErrors", steps: [
+    as("iov", "socket_iovec_alloc", [2, 1, 1]),
+    call("socket_iovec_set", [v("iov"), true, "by true"]),
+    call("socket_iovec_set", [v("iov"), flt("0.5"), "by 0.5"]),
+    call("socket_iovec_set", [v("iov"), flt("NAN"), "x"]),
+    call("socket_iovec_set", [v("iov"), "one", "x"]),
+    call("socket_iovec_set", [v("iov"), 9007199254740991, "x"]),
+    fetch(0), fetch(1),
+  ] },
+  { name: "values convert as a PHP string: floats, null, false", steps: [
+    as("iov", "socket_iovec_alloc", [1, 1]),
+    call("socket_iovec_set", [v("iov"), 0, flt("1.5")]),
+    fetch(0),
+    call("socket_iovec_set", [v("iov"), 0, flt("NAN")]),
+    fetch(0),
+    call("socket_iovec_set", [v("iov"), 0, flt("1e100")]),
+    fetch(0),
+    call("socket_iovec_set", [v("iov"), 0, null]),
+    fetch(0),
+    call("socket_iovec_set", [v("iov"), 0, false]),
+    fetch(0),
   ] },
 ] satisfies Scenario[];

@@ -1,5 +1,5 @@
 import { unixPair } from "../harness/fixtures.ts";
-import { as, call, k, v, type Scenario } from "../harness/scenario.ts";
+import { as, call, flt, k, v, type Scenario } from "../harness/scenario.ts";
 
 export default [
   { name: "0 before any failure, for the socket and globally", steps: [
@@ -44,5 +44,21 @@ export default [
     call("socket_last_error", [v("s"), 1]),
     call("socket_close", [v("s")]),
     call("socket_last_error", [v("s")]),
+  ] },
+  { name: "a failed accept leaves the listener's error at 0, an accepted socket starts at 0; false, NaN and a string are not a ?Socket", steps: [
+    as("l", "socket_create_listen", [0]),
+    call("socket_getsockname", [v("l"), { r: "addr" }, { r: "port" }], { mask: ["port"] }),
+    call("socket_set_nonblock", [v("l")]),
+    call("socket_accept", [v("l")]),
+    call("socket_last_error", [v("l")]),
+    as("c", "socket_create", [k("AF_INET"), k("SOCK_STREAM"), 0]),
+    call("socket_connect", [v("c"), "127.0.0.1", v("port")]),
+    call("socket_set_block", [v("l")]),
+    as("d", "socket_accept", [v("l")]),
+    call("socket_last_error", [v("d")]),
+    call("socket_last_error", [v("l")]),
+    call("socket_last_error", [false]),
+    call("socket_last_error", [flt("NAN")]),
+    call("socket_last_error", [""]),
   ] },
 ] satisfies Scenario[];

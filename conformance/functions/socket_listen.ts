@@ -46,4 +46,10 @@ export default [
     call("socket_close", [v("s")]),
     call("socket_listen", [v("s")]),
   ] },
+  { name: "listening twice, a shut-down socket, and a backlog given as a string", steps: [
+    tcp("s"), call("socket_listen", [v("s"), "3"]), call("socket_listen", [v("s"), " 3"]), call("socket_listen", [v("s"), true]),
+    tcp("t"), call("socket_bind", [v("t"), "127.0.0.1", 0]), call("socket_shutdown", [v("t"), 2]), call("socket_listen", [v("t")]),
+    as("r", "socket_create", [k("AF_INET"), k("SOCK_RAW"), k("SOL_UDP")]), call("socket_listen", [v("r")]),
+    call("socket_listen", [v("s"), flt("-INF")]),
+  ] },
 ] satisfies Scenario[];

@@ -16,6 +16,27 @@ const unixDgram = (name: string) => [
   as("c", "socket_create", [k("AF_UNIX"), k("SOCK_DGRAM"), 0]),
 ];
 
+/**
+ * One round of php-src bug #76839: a bound unix datagram sender `c<i>` pings a receiver `s<i>`, which
+ * answers at the address socket_recvfrom gave it. The paths' lengths vary from round to round, as the
+ * phpt's random names do, so a stale byte after a shorter path would show.
+ */
+const pingPong = (i: number) => {
+  const sender = tmp(`${"c".repeat(8 + i)}${i}.sock`), receiver = tmp(`${"r".repeat(16 - i)}${i}.sock`);
+  return [
+    as(`c${i}`, "socket_create", [k("AF_UNIX"), k("SOCK_DGRAM"), 0]),
+    call("socket_bind", [v(`c${i}`), sender]),
+    as(`s${i}`, "socket_create", [k("AF_UNIX"), k("SOCK_DGRAM"), 0]),
+    call("socket_bind", [v(`s${i}`), receiver]),
+    call("socket_sendto", [v(`c${i}`), "Ping!", 5, 0, receiver]),
+    call("socket_recvfrom", [v(`s${i}`), r(`m${i}`, ""), 65535, 0, r(`from${i}`, "")]),
+    call("socket_sendto", [v(`s${i}`), "Pong!", 5, 0, v(`from${i}`)]),
+    call("socket_recvfrom", [v(`c${i}`), r(`back${i}`), 65535, k("MSG_DONTWAIT"), r(`by${i}`)]),
+    call("socket_close", [v(`s${i}`)]),
+    call("socket_close", [v(`c${i}`)]),
+  ];
+};
+
 export default [
   { name: "UDP over IPv4: data, address and port", phpt: ["socket_sentto_recvfrom_ipv4_udp.phpt"], steps: [
     ...udp(),
@@ -120,6 +141,8 @@ export default [
     call("socket_sendto", [v("s"), "back", 4, 0, v("a")]),
     call("socket_recvfrom", [v("c"), r("d2"), 100, 0, r("a2")]),
   ] },
+  { name: "bug #76839: ten rounds answering a unix datagram at the path it came from", phpt: ["bug76839.phpt"], steps:
+    Array.from({ length: 10 }, (_, i) => pingPong(i)).flat() },
   { name: "unix datagrams from an unbound sender: address \"\"", steps: [
     ...unixDgram("s2.sock"),
     call("socket_sendto", [v("c"), "anon", 4, 0, tmp("s2.sock")]),

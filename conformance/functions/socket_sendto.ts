@@ -122,6 +122,18 @@ export default [
     call("socket_sendto", [v("c"), "null", 4, 0, tmp("t1.sock"), null]),
     takeUnix(), takeUnix(), takeUnix(),
   ] },
+  { name: "unix: answering at the address socket_recvfrom gave; an unbound sender's \"\" has no answer", phpt: ["bug76839.phpt"], steps: [
+    ...unixDgram("t7.sock"),
+    call("socket_bind", [v("c"), tmp("t7-reply.sock")]),
+    call("socket_sendto", [v("c"), "Ping!", 5, 0, tmp("t7.sock")]),
+    call("socket_recvfrom", [v("s"), r("m"), 65535, 0, r("from")]),
+    call("socket_sendto", [v("s"), "Pong!", 5, 0, v("from")]),
+    call("socket_recvfrom", [v("c"), r("m"), 65535, k("MSG_DONTWAIT"), r("by")]),
+    as("anon", "socket_create", [k("AF_UNIX"), k("SOCK_DGRAM"), 0]),
+    call("socket_sendto", [v("anon"), "Ping?", 5, 0, tmp("t7.sock")]),
+    call("socket_recvfrom", [v("s"), r("m"), 65535, 0, r("from")]),
+    call("socket_sendto", [v("s"), "Pong?", 5, 0, v("from")]),
+  ] },
   { name: "unix: missing paths, empty paths, and abstract names (cut at the NUL)", steps: [
     ...unixDgram("t2.sock"),
     call("socket_sendto", [v("c"), "x", 1, 0, tmp("missing.sock")]),
@@ -157,6 +169,31 @@ export default [
   { name: "an unconnected TCP socket: EPIPE", steps: [
     as("t", "socket_create", [k("AF_INET"), k("SOCK_STREAM"), k("SOL_TCP")]),
     call("socket_sendto", [v("t"), "abc", 3, k("MSG_NOSIGNAL"), "127.0.0.1", 9]),
+  ] },
+  // The phpt binds its receiver at port 3001; an ephemeral port does the same without a fixed number.
+  { name: "MSG_ZEROCOPY on a SO_ZEROCOPY socket: a MSG_ERRQUEUE read, then the datagram", phpt: ["socket_sendto_zerocopy.phpt"], steps: [
+    as("z", "socket_create", [k("AF_INET"), k("SOCK_DGRAM"), k("SOL_UDP")]),
+    as("u", "socket_create", [k("AF_INET"), k("SOCK_DGRAM"), k("SOL_UDP")]),
+    call("socket_set_option", [v("z"), k("SOL_SOCKET"), k("SO_ZEROCOPY"), 1]),
+    call("socket_get_option", [v("z"), k("SOL_SOCKET"), k("SO_ZEROCOPY")]),
+    call("socket_set_nonblock", [v("u")]),
+    call("socket_bind", [v("u"), "127.0.0.1", 0]),
+    call("socket_getsockname", [v("u"), r("uh"), r("up")], { mask: ["up"] }),
+    call("socket_sendto", [v("z"), rep("0123456789abcdef", 1024), 16384, k("MSG_ZEROCOPY"), "127.0.0.1", v("up")]),
+    // A length of 0 returns false before any read; the receiver's error queue is empty anyway.
+    call("socket_recvfrom", [v("u"), r("d"), 0, k("MSG_ERRQUEUE"), r("a", "127.0.0.1"), r("p")], { mask: ["p"] }),
+    call("socket_recvfrom", [v("u"), r("d"), 16, k("MSG_ERRQUEUE"), r("a"), r("p")], { mask: ["p"] }),
+    call("socket_recvfrom", [v("u"), r("d"), 16, 0, r("a"), r("p")], { mask: ["p"] }),
+  ] },
+  { name: "MSG_ZEROCOPY from a non-blocking socket to a port nobody holds", phpt: ["socket_sendto_zerocopy.phpt"], steps: [
+    as("z", "socket_create", [k("AF_INET"), k("SOCK_DGRAM"), k("SOL_UDP")]),
+    call("socket_set_option", [v("z"), k("SOL_SOCKET"), k("SO_ZEROCOPY"), 1]),
+    call("socket_set_nonblock", [v("z")]),
+    call("socket_bind", [v("z"), "127.0.0.1", 0]),
+    call("socket_sendto", [v("z"), rep("0123456789abcdef", 1024), 16384, k("MSG_ZEROCOPY"), "127.0.0.1", 1]),
+    // Without SO_ZEROCOPY the flag is ignored for UDP (Linux checks it only where the socket opted in).
+    as("w", "socket_create", [k("AF_INET"), k("SOCK_DGRAM"), k("SOL_UDP")]),
+    call("socket_sendto", [v("w"), "plain", 5, k("MSG_ZEROCOPY"), "127.0.0.1", 1]),
   ] },
   { name: "too large for UDP: EMSGSIZE", steps: [
     ...udp(),

@@ -1,5 +1,5 @@
 import { unixPair } from "../harness/fixtures.ts";
-import { as, call, k, v, type Scenario } from "../harness/scenario.ts";
+import { as, call, flt, k, v, type Scenario } from "../harness/scenario.ts";
 
 export default [
   { name: "back to blocking after non-blocking", phpt: ["socket_set_block-retval.phpt"], steps: [
@@ -30,5 +30,27 @@ export default [
     call("socket_set_block", [v("s"), 1]),
     call("socket_close", [v("s")]),
     call("socket_set_block", [v("s")]),
+  ] },
+  { name: "with a receive timeout a blocking read gives up quietly with EAGAIN", steps: [
+    ...unixPair(), call("socket_set_nonblock", [v("b")]), call("socket_set_block", [v("b")]),
+    call("socket_set_option", [v("b"), k("SOL_SOCKET"), k("SO_RCVTIMEO"), { o: [["sec", 0], ["usec", 50000]] }]),
+    call("socket_read", [v("b"), 10]), call("socket_last_error", [v("b")]),
+    call("socket_recv", [v("b"), { r: "d" }, 10, 0]), call("socket_last_error", [v("b")]),
+  ] },
+  { name: "a non-blocking connect in progress, then blocking again to talk", steps: [
+    as("l", "socket_create_listen", [0]), call("socket_getsockname", [v("l"), { r: "addr" }, { r: "port" }], { mask: ["port"] }),
+    as("c", "socket_create", [k("AF_INET"), k("SOCK_STREAM"), k("SOL_TCP")]),
+    call("socket_set_nonblock", [v("c")]),
+    call("socket_connect", [v("c"), "127.0.0.1", v("port")]), call("socket_last_error", [v("c")]),
+    call("socket_set_block", [v("c")]),
+    as("d", "socket_accept", [v("l")]),
+    call("socket_write", [v("c"), "connected"]), call("socket_read", [v("d"), 100]),
+  ] },
+  { name: "NaN, false, strings and an AddressInfo are not a Socket", steps: [
+    call("socket_set_block", [flt("NAN")]),
+    call("socket_set_block", [false]),
+    call("socket_set_block", [null]),
+    as("ai", "socket_addrinfo_lookup", ["127.0.0.1", "80"]),
+    call("socket_set_block", [{ at: ["ai", 0] }]),
   ] },
 ] satisfies Scenario[];

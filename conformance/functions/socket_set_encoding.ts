@@ -2,7 +2,7 @@
 // runs its contract from harness/extensions.php: the previous mode back, the same errors. Byte-level
 // behaviour of the two modes is in test/encoding.test.ts.
 import { tcpPair, unixPair } from "../harness/fixtures.ts";
-import { call, flt, k, list, r, v, type Scenario } from "../harness/scenario.ts";
+import { as, call, flt, k, list, r, v, type Scenario } from "../harness/scenario.ts";
 
 export default [
   { name: "returns the previous encoding; utf8 is the default", steps: [
@@ -53,5 +53,25 @@ export default [
     call("socket_set_encoding", [k("AF_INET"), "utf8"]),
     call("socket_close", [v("a")]),
     call("socket_set_encoding", [v("a"), "utf8"]),
+  ] },
+  { name: "null, booleans, NaN and objects as the encoding", steps: [
+    ...unixPair(),
+    call("socket_set_encoding", [v("a"), null]),
+    call("socket_set_encoding", [v("a"), true]),
+    call("socket_set_encoding", [v("a"), false]),
+    call("socket_set_encoding", [v("a"), flt("NAN")]),
+    call("socket_set_encoding", [v("a"), { obj: "stdClass" }]),
+    call("socket_set_encoding", [v("a"), "binary\u0000"]),
+    call("socket_set_encoding", [v("a"), " binary"]),
+    call("socket_set_encoding", [v("a"), "binary"]),
+  ] },
+  { name: "accepted sockets start in utf8 whatever the listener's mode", steps: [
+    ...tcpPair(),
+    call("socket_set_encoding", [v("srv"), "binary"]),
+    as("cli2", "socket_create", [k("AF_INET"), k("SOCK_STREAM"), k("SOL_TCP")]),
+    call("socket_connect", [v("cli2"), "127.0.0.1", v("port")]),
+    as("acc2", "socket_accept", [v("srv")]),
+    call("socket_set_encoding", [v("acc2"), "binary"]),
+    call("socket_set_encoding", [v("srv"), "utf8"]),
   ] },
 ] satisfies Scenario[];

@@ -29,4 +29,28 @@ export default [
     call("socket_close", [v("s")]),
     call("socket_set_nonblock", [v("s")]),
   ] },
+  { name: "a connect in progress: false with EINPROGRESS, quietly; then connected", steps: [
+    as("l", "socket_create_listen", [0]), call("socket_getsockname", [v("l"), { r: "addr" }, { r: "port" }], { mask: ["port"] }),
+    as("c", "socket_create", [k("AF_INET"), k("SOCK_STREAM"), k("SOL_TCP")]),
+    call("socket_set_nonblock", [v("c")]),
+    call("socket_connect", [v("c"), "127.0.0.1", v("port")]),
+    call("socket_last_error", [v("c")]), call("socket_last_error"),
+    call("socket_select", [{ r: "rd", init: null }, { r: "wr", init: { a: [v("c")] } }, { r: "ex", init: null }, 1]),
+    call("socket_get_option", [v("c"), k("SOL_SOCKET"), k("SO_ERROR")]),
+    call("socket_getpeername", [v("c"), { r: "peer" }]),
+  ] },
+  { name: "writes to a full buffer: a partial count, then false with EAGAIN, quietly; an address is still EISCONN", steps: [
+    ...unixPair(), call("socket_set_nonblock", [v("a")]),
+    call("socket_write", [v("a"), { rep: ["w", 1 << 21] }], { maskRet: true }),
+    call("socket_write", [v("a"), "more"]),
+    call("socket_last_error", [v("a")]),
+    call("socket_sendto", [v("a"), "more", 4, 0, "ignored"]),
+  ] },
+  { name: "an empty UDP socket: recvfrom gives false quietly and leaves the references", steps: [
+    as("u", "socket_create", [k("AF_INET"), k("SOCK_DGRAM"), k("SOL_UDP")]),
+    call("socket_bind", [v("u"), "127.0.0.1", 0]),
+    call("socket_set_nonblock", [v("u")]),
+    call("socket_recvfrom", [v("u"), { r: "d", init: "old" }, 100, 0, { r: "a", init: "addr" }, { r: "p", init: 1 }]),
+    call("socket_last_error", [v("u")]),
+  ] },
 ] satisfies Scenario[];

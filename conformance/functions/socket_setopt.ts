@@ -1,5 +1,5 @@
 // socket_setopt: PHP's old name for socket_set_option; the same code, its own name in every message.
-import { as, assoc, call, k, v, type Scenario, type Step } from "../harness/scenario.ts";
+import { as, assoc, call, flt, k, v, type Scenario, type Step } from "../harness/scenario.ts";
 
 const tcp = (name = "s"): Step => as(name, "socket_create", [k("AF_INET"), k("SOCK_STREAM"), k("SOL_TCP")]);
 const udp = (name = "u"): Step => as(name, "socket_create", [k("AF_INET"), k("SOCK_DGRAM"), k("SOL_UDP")]);
@@ -53,5 +53,40 @@ export default [
     call("socket_setopt", [null, 1, 1, 1]),
     call("socket_close", [v("s")]),
     setopt("SOL_SOCKET", "SO_REUSEADDR", 1),
+  ] },
+  { name: "int options take any value PHP converts to an int", steps: [
+    tcp(),
+    setopt("SOL_SOCKET", "SO_KEEPALIVE", "1"),
+    call("socket_get_option", [v("s"), k("SOL_SOCKET"), k("SO_KEEPALIVE")]),
+    setopt("SOL_SOCKET", "SO_KEEPALIVE", "no"),
+    call("socket_get_option", [v("s"), k("SOL_SOCKET"), k("SO_KEEPALIVE")]),
+    setopt("SOL_SOCKET", "SO_KEEPALIVE", flt("2.5")),
+    setopt("SOL_SOCKET", "SO_KEEPALIVE", flt("NAN")),
+    call("socket_get_option", [v("s"), k("SOL_SOCKET"), k("SO_KEEPALIVE")]),
+    setopt("SOL_SOCKET", "SO_KEEPALIVE", null),
+    setopt("SOL_SOCKET", "SO_KEEPALIVE", true),
+    setopt("SOL_SOCKET", "SO_KEEPALIVE", { a: [1] }),
+    call("socket_get_option", [v("s"), k("SOL_SOCKET"), k("SO_KEEPALIVE")]),
+  ] },
+  { name: "timeouts and lingering with hostile arrays", steps: [
+    tcp(),
+    setopt("SOL_SOCKET", "SO_RCVTIMEO", assoc(["sec", -1], ["usec", 0])),
+    setopt("SOL_SOCKET", "SO_RCVTIMEO", assoc(["sec", 0], ["usec", -1])),
+    setopt("SOL_SOCKET", "SO_RCVTIMEO", assoc(["sec", "2"], ["usec", flt("NAN")])),
+    call("socket_get_option", [v("s"), k("SOL_SOCKET"), k("SO_RCVTIMEO")]),
+    setopt("SOL_SOCKET", "SO_SNDTIMEO", assoc(["usec", 5])),
+    setopt("SOL_SOCKET", "SO_LINGER", assoc(["l_linger", 1])),
+    setopt("SOL_SOCKET", "SO_LINGER", assoc(["l_onoff", "yes"], ["l_linger", -5])),
+    call("socket_get_option", [v("s"), k("SOL_SOCKET"), k("SO_LINGER")]),
+  ] },
+  { name: "NaN, floats, null and strings as level or option", steps: [
+    tcp(),
+    call("socket_setopt", [v("s"), flt("NAN"), k("SO_REUSEADDR"), 1]),
+    call("socket_setopt", [v("s"), k("SOL_SOCKET"), flt("-INF"), 1]),
+    call("socket_setopt", [v("s"), flt("1.5"), k("SO_REUSEADDR"), 1]),
+    call("socket_setopt", [v("s"), null, k("SO_REUSEADDR"), 1]),
+    call("socket_setopt", [v("s"), "1", "2", "1"]),
+    call("socket_setopt", [v("s"), 9999, 1, 1]),
+    call("socket_setopt", [v("s"), k("SOL_SOCKET"), 4294967298, 1]),
   ] },
 ] satisfies Scenario[];

@@ -46,4 +46,12 @@ export default [
     call("socket_close", [v("b")]),
     call("socket_shutdown", [v("b")]),
   ] },
+  { name: "a listener and a datagram pair; the mode as a string and a bool", steps: [
+    ...tcpPair(), call("socket_shutdown", [v("srv"), 0]), call("socket_last_error", [v("srv")]),
+    ...unixPair("d", "SOCK_DGRAM"), call("socket_shutdown", [v("da"), "1"]),
+    call("socket_send", [v("da"), "x", 1, 0]),
+    call("socket_shutdown", [v("db"), true]),
+    call("socket_shutdown", [v("db"), flt("INF")]),
+    call("socket_recv", [v("db"), { r: "d" }, 10, k("MSG_DONTWAIT")]),
+  ] },
 ] satisfies Scenario[];

@@ -23,4 +23,6 @@ export default [
     call("socket_strerror", [true]),
     call("socket_strerror", [{ a: [] }]),
   ] },
+  { name: "every errno from 0 to 140", steps: codes(...Array.from({ length: 141 }, (_, i) => i)) },
+  { name: "Winsock's codes mean nothing on Linux", steps: codes(10004, 10035, 10048, 10054, 10060, 10061, 11001, 11004) },
 ] satisfies Scenario[];

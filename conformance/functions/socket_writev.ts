@@ -1,7 +1,7 @@
 // Replayed against conformance/harness/php4-iovec.php (PHP 8.2 has no iovec functions): a writev is
 // checked against PHP's socket_send of the vectors joined.
 import { tcpPair, unixPair } from "../harness/fixtures.ts";
-import { as, call, k, v, type Scenario } from "../harness/scenario.ts";
+import { as, call, k, rep, v, type Scenario } from "../harness/scenario.ts";
 
 const set = (i: number, s: string) => call("socket_iovec_set", [v("iov"), i, s]);
 
@@ -41,5 +41,32 @@ export default [
     call("socket_writev", [v("a"), "iov"]),
     call("socket_close", [v("a")]),
     call("socket_writev", [v("a"), v("iov")]),
+  ] },
+  { name: "a closed socket and a freed IOVec: the socket is checked first", steps: [
+    ...unixPair(),
+    as("iov", "socket_iovec_alloc", [1, 1]),
+    call("socket_iovec_free", [v("iov")]),
+    call("socket_writev", [v("a"), v("iov")]),
+    call("socket_close", [v("a")]),
+    call("socket_writev", [v("a"), v("iov")]),
+    call("socket_writev", [v("a"), "iov"]),
+  ] },
+  { name: "a datagram peer that has gone: ECONNREFUSED", steps: [
+    ...unixPair("", "SOCK_DGRAM"),
+    call("socket_close", [v("b")]),
+    as("iov", "socket_iovec_alloc", [1, 1]),
+    call("socket_iovec_set", [v("iov"), 0, "anyone?"]),
+    call("socket_writev", [v("a"), v("iov")]),
+    call("socket_last_error", [v("a")]),
+  ] },
+  { name: "a non-blocking socket with a full buffer: false, quietly", steps: [
+    ...unixPair(),
+    call("socket_set_nonblock", [v("a")]),
+    as("iov", "socket_iovec_alloc", [2, 1, 1]),
+    call("socket_iovec_set", [v("iov"), 0, rep("x", 1 << 20)]),
+    call("socket_iovec_set", [v("iov"), 1, rep("y", 1 << 20)]),
+    call("socket_writev", [v("a"), v("iov")]),
+    call("socket_writev", [v("a"), v("iov")]),
+    call("socket_last_error", [v("a")]),
   ] },
 ] satisfies Scenario[];

@@ -60,6 +60,7 @@ function socket_set_encoding($socket = null, $encoding = null, ...$more) {
     if (is_array($encoding) || is_object($encoding)) {
         throw new TypeError("$fn(): Argument #2 (\$encoding) must be of type string, " . get_debug_type($encoding) . " given");
     }
+    if ($encoding === null) trigger_error("$fn(): Passing null to parameter #2 (\$encoding) of type string is deprecated", E_USER_DEPRECATED);
     $e = (string)$encoding;
     if ($e !== 'utf8' && $e !== 'binary') throw new ValueError("$fn(): Argument #2 (\$encoding) must be either \"utf8\" or \"binary\"");
     $prev = $modes[$socket] ?? 'utf8';

@@ -9,7 +9,7 @@ $scenarios = json_decode(stream_get_contents(STDIN), true, 512, JSON_THROW_ON_ER
 $out = [];
 $diag = [];
 set_error_handler(function (int $no, string $str) use (&$diag) {
-    $diag[] = ($no === E_DEPRECATED ? "D: " : ($no === E_NOTICE ? "N: " : "W: ")) . $str;
+    $diag[] = ($no === E_DEPRECATED || $no === E_USER_DEPRECATED ? "D: " : ($no === E_NOTICE ? "N: " : "W: ")) . $str;
     return true;
 });
 

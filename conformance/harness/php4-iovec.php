@@ -19,11 +19,23 @@ function iov_arg(string $fn, int $pos, $v): IOVec {
     return $v;
 }
 
-/** An int parameter, for the shapes the scenarios use: ints, integral numeric strings, nothing else. */
+/**
+ * An int parameter, coerced as PHP 8 coerces an internal function's int: through intdiv()'s own, with
+ * intdiv's name and parameter in the texts replaced by this function's (its deprecations re-raised after).
+ */
 function iov_int(string $fn, int $pos, string $name, $v): int {
-    if (is_int($v)) return $v;
-    if (is_string($v) && preg_match('/^\s*[+-]?\d+\s*$/', $v)) return (int)$v;
-    throw new TypeError("$fn(): Argument #$pos (\$$name) must be of type int, " . get_debug_type($v) . " given");
+    $from = 'intdiv(): Argument #1 ($num1)';
+    $to = "$fn(): Argument #$pos (\$$name)";
+    $raised = [];
+    set_error_handler(function (int $no, string $str) use (&$raised) { $raised[] = $str; return true; });
+    try {
+        return intdiv($v, 1);
+    } catch (TypeError $e) {
+        throw new TypeError(str_replace($from, $to, $e->getMessage()));
+    } finally {
+        restore_error_handler();
+        foreach ($raised as $str) trigger_error(str_replace('intdiv(): Passing null to parameter #1 ($num1)', "$fn(): Passing null to parameter #$pos (\$$name)", $str), E_USER_DEPRECATED);
+    }
 }
 
 function iov_len(string $fn, int $pos, string $name, $v): int {
@@ -75,6 +87,7 @@ function socket_iovec_set(...$args) {
     if (is_array($args[2]) || is_object($args[2])) {
         throw new TypeError("$fn(): Argument #3 (\$new_val) must be of type string, " . get_debug_type($args[2]) . " given");
     }
+    if ($args[2] === null) trigger_error("$fn(): Passing null to parameter #3 (\$new_val) of type string is deprecated", E_USER_DEPRECATED);
     $val = (string)$args[2];
     if ($i < 0 || $i >= count($v->vectors)) {
         iov_warn($fn, "Can't access a vector position outside of the vector array bounds");
@@ -129,12 +142,20 @@ function socket_readv(...$args) {
     ext_socket_arg($fn, $args[0]);
     $v = iov_arg($fn, 2, $args[1]);
     $total = strlen(implode('', $v->vectors));
+    // A readv of no bytes still waits for data, then moves none from a stream and drops a whole datagram;
+    // PHP 8's socket_recv refuses a length of 0, so a 1-byte read does the same (a peek on a stream).
+    $empty = $total === 0;
+    $flags = $empty && socket_get_option($args[0], SOL_SOCKET, SO_TYPE) === SOCK_STREAM ? MSG_PEEK : 0;
     set_error_handler(fn() => true);
-    $n = socket_recv($args[0], $data, $total, 0);
+    $n = socket_recv($args[0], $data, $empty ? 1 : $total, $flags);
     restore_error_handler();
     if ($n === false) {
         iov_socket_error($fn, 'unable to read from socket', $args[0]);
         return false;
+    }
+    if ($empty) {
+        $v->transferred = 0;
+        return true;
     }
     // One read fills the vectors in order; what it did not reach keeps its old bytes.
     $data = (string)$data;

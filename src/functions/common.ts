@@ -11,6 +11,8 @@ export const S = os.system;
 
 /** A Socket argument: TypeError for anything else, PHP's Error once closed or exported. */
 export function sockArg(fn: string, v: unknown, pos = 1, name = "socket"): Socket {
+  // An open handle means neither closed nor exported (export gives the handle up): the common case.
+  if (v instanceof Socket && v.fd >= 0) return v;
   const s = instance(fn, pos, name, v, Socket, "Socket");
   if (s.exported) throw new TypeError(`${fn}(): Argument #${pos} ($${name}) has been exported to a stream and is owned by Bun's event loop`);
   return s;

@@ -1,7 +1,7 @@
 // socket_read and socket_write: PHP's stream-style reads (binary, or up to the end of a line) and writes.
 import { argc, int, nullableInt, str } from "../php/args.ts";
 import { ValueError } from "../php/errors.ts";
-import { scratchOf, toBytes } from "../bytes.ts";
+import { bytesOut, readBuffer, toBytes, type Bytes } from "../bytes.ts";
 import { C, S, Socket, os, sockArg, socketError } from "./common.ts";
 import { decode, got } from "./received.ts";
 
@@ -36,12 +36,10 @@ export function waitReadable(fd: number): void {
  * instead of one recv per byte; the bytes consumed and the result are PHP's.
  */
 function readLine(s: Socket, buf: Uint8Array, max: number, err: Int32Array): number {
-  const nonblock = os.isNonBlocking(s.fd);
-  if (nonblock < 0) return (err[0] = os.lastError()), -1;
-  if (s.sockType !== SOCK_STREAM) return readLineBytewise(s, buf, max, nonblock === 1, err);
+  if (s.sockType !== SOCK_STREAM) return readLineBytewise(s, buf, max, err);
   let n = 0;
   for (;;) {
-    const view = buf.subarray(n, max);
+    const view = n === 0 ? buf : buf.subarray(n, max);
     const k = os.recv(s.fd, view, max - n, MSG_PEEK);
     if (k < 0) {
       const e = os.lastError();
@@ -55,8 +53,7 @@ function readLine(s: Socket, buf: Uint8Array, max: number, err: Int32Array): num
     if (k === 0) {
       // End of stream: a non-blocking PHP read returns the partial line; a blocking one gives up after
       // 200 empty reads with ECONNRESET (the partial line already consumed).
-      if (nonblock === 1) return n;
-      return (err[0] = ECONNRESET), -1;
+      return endOfStream(s, n, err);
     }
     let take = k, found = false;
     for (let i = 0; i < k; i++) {
@@ -74,8 +71,20 @@ function readLine(s: Socket, buf: Uint8Array, max: number, err: Int32Array): num
   }
 }
 
+/**
+ * A line read's end of stream after n bytes: the partial line on a non-blocking socket, ECONNRESET on a
+ * blocking one. PHP reads O_NONBLOCK with fcntl at the start of every call; its answer matters only
+ * here, so only here is it asked (one OS call less per line).
+ */
+function endOfStream(s: Socket, n: number, err: Int32Array): number {
+  const nonblock = os.isNonBlocking(s.fd);
+  if (nonblock < 0) return (err[0] = os.lastError()), -1;
+  if (nonblock === 1) return n;
+  return (err[0] = ECONNRESET), -1;
+}
+
 /** PHP's loop itself, for datagram and seqpacket sockets where each recv takes a whole message. */
-function readLineBytewise(s: Socket, buf: Uint8Array, max: number, nonblock: boolean, err: Int32Array): number {
+function readLineBytewise(s: Socket, buf: Uint8Array, max: number, err: Int32Array): number {
   let n = 0;
   for (;;) {
     const m = os.recv(s.fd, buf.subarray(n, n + 1), 1, 0);
@@ -85,10 +94,7 @@ function readLineBytewise(s: Socket, buf: Uint8Array, max: number, nonblock: boo
       if (c === 10 || c === 13 || n >= max) return n;
       continue;
     }
-    if (m === 0) {
-      if (nonblock) return n;
-      return (err[0] = ECONNRESET), -1;
-    }
+    if (m === 0) return endOfStream(s, n, err);
     const e = os.lastError();
     if (e === EAGAIN || e === EWOULDBLOCK || e === EINTR || e === ESPIPE) {
       waitReadable(s.fd);
@@ -109,7 +115,7 @@ export function socket_read(socket: Socket, length: number, mode: number = PHP_B
   // PHP returns false without a word for a length under 1.
   if (len < 1) return false;
   const want = Math.min(len, MAX_IO);
-  const buf = scratchOf(Math.min(want, 16 * 1024 * 1024));
+  const buf = readBuffer(Math.min(want, 16 * 1024 * 1024));
   const cap = Math.min(want, buf.length);
   const n = type === PHP_NORMAL_READ ? readLine(s, buf, cap, errBox) : os.recv(s.fd, buf, cap, 0);
   if (n < 0) {
@@ -132,10 +138,10 @@ export function socket_write(socket: Socket, data: string | ArrayBufferView, len
   const fn = "socket_write";
   argc(fn, arguments.length, 2, 3);
   const s = sockArg(fn, socket);
-  const bytes = dataArg(fn, s, 2, data);
+  const { bytes, length: size } = dataArg(fn, s, 2, data);
   const l = arguments.length > 2 ? nullableInt(fn, 3, "length", length) : null;
   if (l !== null && l < 0) throw new ValueError(`${fn}(): Argument #3 ($length) must be greater than or equal to 0`);
-  const n = l === null ? bytes.length : Math.min(l, bytes.length);
+  const n = l === null ? size : Math.min(l, size);
   const r = os.send(s.fd, bytes, Math.min(n, MAX_IO), 0);
   if (r < 0) {
     socketError(s, fn, "unable to write to socket", os.lastError());
@@ -144,13 +150,16 @@ export function socket_write(socket: Socket, data: string | ArrayBufferView, len
   return r;
 }
 
-/** A data argument: a string in the socket's encoding, or any ArrayBufferView. */
-export function dataArg(fn: string, s: Socket, pos: number, v: unknown): Uint8Array {
+/**
+ * A data argument: a string in the socket's encoding, or any ArrayBufferView. Gives the shared bytesOut
+ * (the bytes and their count), to be used before any other call can fill it again.
+ */
+export function dataArg(fn: string, s: Socket, pos: number, v: unknown): Bytes {
   if (typeof v === "string" || ArrayBuffer.isView(v)) {
-    const b = toBytes(s, v as string | ArrayBufferView);
-    if (b) return b;
+    if (toBytes(s, v as string | ArrayBufferView)) return bytesOut;
     throw new ValueError(`${fn}(): Argument #${pos} ($data) must be a byte string (chars 0-255) on a socket in binary mode`);
   }
   // Scalars convert as PHP's string parameters do; arrays and objects are a TypeError there.
-  return toBytes(s, str(fn, pos, "data", v))!;
+  toBytes(s, str(fn, pos, "data", v));
+  return bytesOut;
 }

@@ -1,7 +1,7 @@
 // Bytes just received -> the string a read gives, in the socket's encoding. Binary mode: one char per
 // byte. UTF-8 mode on a stream: a read never ends inside a character; the 1-3 bytes that finish one are
 // read at once (they nearly always arrived with the rest). Message sockets decode each message alone.
-import { binaryString, utf8 } from "../bytes.ts";
+import { byteText, utf8Text } from "../bytes.ts";
 import { C, os, type Socket } from "./common.ts";
 
 const MSG_PEEK = C.MSG_PEEK!;
@@ -42,18 +42,20 @@ const isStream = (s: Socket): boolean => s.sockType === SOCK_STREAM || s.sockTyp
 export function decode(s: Socket, buf: Uint8Array, n: number, flags: number): boolean {
   const peek = (flags & MSG_PEEK) !== 0;
   got.bytes = n;
-  let b = buf.subarray(0, n);
+  // The common case decodes buf[0..n) where it lies; b and len take over once bytes are joined.
+  let b = buf, len = n;
   if (s.encoding === "binary" || !isStream(s)) {
     // Bytes a UTF-8 read left waiting come first, whatever the encoding is now.
     if (s.pending && isStream(s)) {
-      b = join(s.pending, b);
+      b = join(s.pending, buf.subarray(0, n));
+      len = b.length;
       if (!peek) s.pending = null;
     }
-    got.text = s.encoding === "binary" ? binaryString(b) : utf8.decode(b);
+    got.text = s.encoding === "binary" ? byteText(b, 0, len) : utf8Text(b, 0, len);
     return true;
   }
-  if (s.pending) b = join(s.pending, b);
-  let miss = missingUtf8(b, b.length);
+  if (s.pending) (b = join(s.pending, buf.subarray(0, n))), (len = b.length);
+  let miss = missingUtf8(b, len);
   let ended = false;
   if (miss > 0) {
     const wait = s.blocking && (flags & MSG_DONTWAIT) === 0;
@@ -64,36 +66,38 @@ export function decode(s: Socket, buf: Uint8Array, n: number, flags: number): bo
       const k = os.recv(s.fd, more, want, flags | (wait ? MSG_WAITALL : 0));
       if (k > n) {
         b = s.pending ? join(s.pending, more.subarray(0, k)) : more.subarray(0, k);
+        len = b.length;
         got.bytes = k;
-        miss = missingUtf8(b, b.length);
+        miss = missingUtf8(b, len);
       }
       ended = wait && k >= 0 && k < want; // a blocking WAITALL peek stops short only at end of stream
     } else {
       const k = os.recv(s.fd, tail, miss, wait ? MSG_WAITALL : MSG_DONTWAIT);
       if (k > 0) {
-        b = join(b, tail.subarray(0, k));
+        b = join(b.subarray(0, len), tail.subarray(0, k));
+        len = b.length;
         got.bytes += k;
-        miss = missingUtf8(b, b.length);
+        miss = missingUtf8(b, len);
       }
       ended = k === 0 || (wait && k > 0 && miss > 0);
     }
   }
   if (miss > 0 && !ended) {
-    const whole = completeLength(b);
-    if (!peek) s.pending = b.slice(whole);
+    const whole = completeLength(b, len);
+    if (!peek) s.pending = b.slice(whole, len);
     if (whole === 0) return false;
-    got.text = utf8.decode(b.subarray(0, whole));
+    got.text = utf8Text(b, 0, whole);
     return true;
   }
   // Whole characters, or the stream ended inside one: its bytes show as U+FFFD rather than vanish.
   if (!peek) s.pending = null;
-  got.text = utf8.decode(b);
+  got.text = utf8Text(b, 0, len);
   return true;
 }
 
-/** Length of b up to the start of its unfinished last character. */
-function completeLength(b: Uint8Array): number {
-  let i = b.length - 1;
+/** Length of b[0..len) up to the start of its unfinished last character. */
+function completeLength(b: Uint8Array, len: number): number {
+  let i = len - 1;
   while (i > 0 && (b[i]! & 0xc0) === 0x80) i--;
   return Math.max(0, i);
 }

@@ -1,6 +1,6 @@
 // socket_recv, socket_recvfrom, and socket_recv_into (beyond PHP: a read into caller memory).
 import * as A from "../address.ts";
-import { scratchOf } from "../bytes.ts";
+import { readBuffer } from "../bytes.ts";
 import { argc, int, typeError } from "../php/args.ts";
 import { ArgumentCountError, ValueError } from "../php/errors.ts";
 import type { Ref } from "../php/ref.ts";
@@ -30,7 +30,7 @@ const NO_PATH = new Uint8Array(0);
 function bufferFor(len: number, flags: number): Uint8Array {
   const want = Math.min(len, MAX_IO);
   if (want > SCRATCH_CAP && flags & MSG_WAITALL) return new Uint8Array(want);
-  return scratchOf(Math.min(want, SCRATCH_CAP));
+  return readBuffer(Math.min(want, SCRATCH_CAP));
 }
 
 /**

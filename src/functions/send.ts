@@ -21,8 +21,8 @@ export function socket_send(socket: Socket, data: string | ArrayBufferView, leng
   const len = int(fn, 3, "length", length);
   const fl = int(fn, 4, "flags", flags) | 0;
   if (len < 0) throw new ValueError(`${fn}(): Argument #3 ($length) must be greater than or equal to 0`);
-  const bytes = dataArg(fn, s, 2, raw);
-  const r = os.send(s.fd, bytes, Math.min(len, bytes.length, MAX_IO), fl);
+  const { bytes, length: size } = dataArg(fn, s, 2, raw);
+  const r = os.send(s.fd, bytes, Math.min(len, size, MAX_IO), fl);
   if (r < 0) {
     socketError(s, fn, "Unable to write to socket", os.lastError());
     return false;
@@ -30,17 +30,28 @@ export function socket_send(socket: Socket, data: string | ArrayBufferView, leng
   return r;
 }
 
-// The destination of the last sendto, so that a loop sending to one peer encodes its address once.
-// Only numeric addresses are kept: a host name is looked up on every call, as PHP does.
+// Destinations are encoded into `dest`, except numeric ones, which each socket keeps with their own
+// sockaddr (Socket.sentTo) so that sending to the same peer again costs no inet_pton and no encoding.
+// A host name is looked up on every call, as PHP does.
 const dest = new Uint8Array(A.SOCKADDR_MAX);
-const last = { family: -1, address: "", port: -1, len: 0 };
 const NUMERIC = /^[0-9a-fA-F:.]+$/;
+/** The sockaddr the last inetDestination gave (the socket's own, or `dest`). */
+let inetSa: Uint8Array = dest;
 
 function inetDestination(fn: string, s: Socket, address: string, port: number): number {
-  if (last.family === s.family && last.port === port && last.address === address) return last.len;
-  last.family = -1;
+  const last = s.sentTo;
+  if (last !== null && last.port === port && last.address === address) {
+    inetSa = last.sa;
+    return last.len;
+  }
+  inetSa = dest;
   const len = encodeFor(fn, s, dest, address, port, 5);
-  if (len > 0 && NUMERIC.test(address)) Object.assign(last, { family: s.family, address, port, len });
+  if (len > 0 && NUMERIC.test(address)) {
+    const to = last ?? (s.sentTo = { address, port, len, sa: new Uint8Array(A.SOCKADDR_MAX) });
+    to.sa.set(dest.subarray(0, len));
+    (to.address = address), (to.port = port), (to.len = len);
+    inetSa = to.sa;
+  }
   return len;
 }
 
@@ -60,7 +71,6 @@ function unixDestination(s: Socket, address: string): number {
   }
   let end = pathBytes.subarray(0, n).indexOf(0);
   if (end < 0) end = n;
-  last.family = -1;
   return A.encodeUnix(dest, pathBytes.subarray(0, Math.min(end, A.SUN_PATH_SIZE - 1)));
 }
 
@@ -76,7 +86,7 @@ export function socket_sendto(
   const addr = str(fn, 5, "address", address);
   const p = arguments.length > 5 ? nullableInt(fn, 6, "port", port) : null;
   if (len < 0) throw new ValueError(`${fn}(): Argument #3 ($length) must be greater than or equal to 0`);
-  let salen: number;
+  let salen: number, sa: Uint8Array = dest;
   switch (s.family) {
     case A.AF_UNIX:
       salen = unixDestination(s, addr);
@@ -87,13 +97,14 @@ export function socket_sendto(
         throw new ValueError(`${fn}(): Argument #6 ($port) cannot be null when the socket type is ${s.family === A.AF_INET ? "AF_INET" : "AF_INET6"}`);
       salen = inetDestination(fn, s, addr, p);
       if (salen === 0) return false;
+      sa = inetSa;
       break;
     default:
       throw new ValueError(`${fn}(): Argument #1 ($socket) must be one of AF_UNIX, AF_INET, or AF_INET6`);
   }
   // Encoded last: a string's bytes sit in the shared scratch, which no later step may reuse first.
-  const bytes = dataArg(fn, s, 2, raw);
-  const r = os.sendto(s.fd, bytes, Math.min(len, bytes.length, MAX_IO), fl, dest, salen);
+  const { bytes, length: size } = dataArg(fn, s, 2, raw);
+  const r = os.sendto(s.fd, bytes, Math.min(len, size, MAX_IO), fl, sa, salen);
   if (r < 0) {
     socketError(s, fn, "Unable to write to socket", os.lastError());
     return false;

@@ -1,6 +1,6 @@
 // socket_wait and socket_select_async: awaitable readiness, an extension beyond PHP. The JS thread
-// never blocks and never spins: one poller Worker sleeps in poll() over the pending descriptors
-// (src/wait), and the PHP rules of readiness and filtering are socket_select's own (select.ts).
+// never blocks and never spins: one poller Worker sleeps in epoll_wait() or poll() over the pending
+// descriptors (src/wait), and the rules of readiness and filtering are socket_select's own (select.ts).
 import { argc, int, str } from "../php/args.ts";
 import { PhpError, ValueError } from "../php/errors.ts";
 import { isRef } from "../php/ref.ts";

@@ -119,13 +119,22 @@ export class EpollBackend implements Backend {
     this.pending--;
   }
 
-  /** Arms the kernel's registration for exactly the events still waited for (none: disarmed). */
+  /** Arms the kernel's registration for exactly the events still waited for (none: removed). */
   #rearm(fd: number, reg: Registration): void {
     let want = 0;
     for (const w of reg.waits.values()) want |= toEpoll(w.events);
     if (want === reg.armed) return;
+    if (want === 0) {
+      // Removed rather than armed for nothing: the kernel adds EPOLLERR|EPOLLHUP to every mask, and a
+      // hung-up socket would then be reported again and again. (A registration that has reported is
+      // disabled whole, hang-ups included, until re-armed: that one may stay.)
+      os.epollCtl!(this.#ep, DEL, fd, this.#ev);
+      reg.registered = false;
+      reg.armed = 0;
+      return;
+    }
     reg.gen = this.#gen = (this.#gen + 1) | 0;
-    this.#view.setUint32(this.#evOff, want === 0 ? 0 : want | EPOLLONESHOT, true);
+    this.#view.setUint32(this.#evOff, want | EPOLLONESHOT, true);
     this.#view.setInt32(this.#dataOff, fd, true);
     this.#view.setInt32(this.#dataOff + 4, reg.gen, true);
     let r = os.epollCtl!(this.#ep, reg.registered ? MOD : ADD, fd, this.#ev);

@@ -23,10 +23,8 @@ export function startHub(): Promise<void> {
   return starting;
 }
 
-/** The strategy in use, once started: "epoll" or "poll". */
-export const hubKind = (): string | null => (backend ? (backend instanceof EpollBackend ? "epoll" : "poll") : null);
-
 async function launch(): Promise<void> {
+  // PHP_SOCKETS_POLLER=poll takes the portable strategy where epoll exists too (tests, benchmarks).
   const b: Backend = epollAvailable() && process.env.PHP_SOCKETS_POLLER !== "poll" ? new EpollBackend() : new PollBackend();
   const start = b.prepare();
   const w = new Worker(new URL("./poller.ts", import.meta.url).href);
@@ -73,6 +71,3 @@ function keepAlive(): void {
     else worker!.unref();
   }
 }
-
-/** Waits pending now (for tests and the benchmark). */
-export const pendingWaits = (): number => backend?.pending ?? 0;
