@@ -94,7 +94,7 @@ describe("utf8 mode", () => {
     P.socket_set_nonblock(a);
     const all = bytesOf("虎!");
     P.socket_write(b, all.subarray(0, 2));
-    const d = P.ref("x");
+    const d = P.ref<string | null>("x");
     expect(P.socket_recv(a, d, 10, 0)).toBe(false);
     expect(d.value).toBe(null);
     expect(P.socket_last_error(a)).toBe(P.SOCKET_EAGAIN);

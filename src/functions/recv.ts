@@ -128,7 +128,7 @@ export function socket_recvfrom(socket: Socket, data: Ref, length: number, flags
  * default) with one OS call and no allocation. Returns the byte count (0 at end of stream; a datagram's
  * full size under MSG_TRUNC, of which only `length` bytes were stored), or false with PHP's warning.
  */
-export function socket_recv_into(socket: Socket, buffer: Uint8Array, flags: number = 0, length: number | null = null): number | false {
+export function socket_recv_into(socket: Socket, buffer: ArrayBufferView, flags: number = 0, length: number | null = null): number | false {
   const fn = "socket_recv_into";
   const given = arguments.length;
   argc(fn, given, 2, 4);
