@@ -133,10 +133,12 @@ version="$(timeout 120 "$WINE" "$BUN_EXE" --version 2>/dev/null | tr -d '\r')" \
   || fail "bun.exe --version did not run under wine"
 say "bun.exe $version under $("$WINE" --version 2>/dev/null || echo wine)"
 
+# The main bunfig.toml keeps the Linux run off the Wine-only tests; the lane uses its own config.
+LANE_CONFIG=--config=tools/wine/bunfig.toml
 if [ "${WINDOWS_LANE_NO_SMOKE:-0}" != 1 ]; then
-  run_bun test tools/wine/smoke.test.ts || fail "smoke test (tools/wine/smoke.test.ts) under wine"
+  run_bun "$LANE_CONFIG" test ./tools/wine/smoke.test.ts || fail "smoke test (tools/wine/smoke.test.ts) under wine"
 fi
 if [ "$#" -gt 0 ]; then
-  run_bun test "$@" || fail "bun.exe test $* under wine"
+  run_bun "$LANE_CONFIG" test "$@" || fail "bun.exe test $* under wine"
 fi
 say "OK"

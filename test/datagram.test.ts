@@ -130,6 +130,21 @@ describe("sendto and recvfrom", () => {
     expect(warnings).toEqual(["socket_sendto(): Host lookup failed [-10001]: Unknown host"]);
   });
 
+  test("two sockets answering each other each keep their own destination", () => {
+    const [u, up] = bound(P.AF_INET, "127.0.0.1");
+    const [v, vp] = bound(P.AF_INET, "127.0.0.1");
+    const d = P.ref(), a = P.ref(), p = P.ref();
+    for (let i = 0; i < 20; i++) {
+      expect(P.socket_sendto(u, `u${i}`, 10, 0, "127.0.0.1", vp)).toBe(`u${i}`.length);
+      expect(P.socket_recvfrom(v, d, 100, 0, a, p)).toBe(`u${i}`.length);
+      expect([d.value, a.value, p.value]).toEqual([`u${i}`, "127.0.0.1", up]);
+      expect(P.socket_sendto(v, `v${i}`, 10, 0, a.value as string, p.value as number)).toBe(`v${i}`.length);
+      expect(P.socket_recvfrom(u, d, 100, 0, a, p)).toBe(`v${i}`.length);
+      expect([d.value, a.value, p.value]).toEqual([`v${i}`, "127.0.0.1", vp]);
+    }
+    expect(warnings).toEqual([]);
+  });
+
   test("a large read length takes what is there without allocating it", () => {
     const [u, up] = bound(P.AF_INET, "127.0.0.1");
     const w = dgram(P.AF_INET);
@@ -206,5 +221,27 @@ describe("socket_recv_into", () => {
     expect(extra).toBeLessThan(100); // 100,000 round trips: nothing per call
     expect(heapStats().heapCapacity - capacity).toBeLessThan(256 * 1024);
     void sink;
+  });
+
+  test("100,000 UDP sendto + recv_into calls between two sockets allocate nothing", () => {
+    const [u, up] = bound(P.AF_INET, "127.0.0.1");
+    const [v, vp] = bound(P.AF_INET, "127.0.0.1");
+    const out = new Uint8Array(64).fill(7), into = new Uint8Array(64);
+    let total = 0;
+    // Each socket sends to its own peer: the destinations alternate, and neither is encoded again.
+    const trips = (n: number) => () => {
+      for (let i = 0; i < n; i++) {
+        P.socket_sendto(u, out, 64, 0, "127.0.0.1", vp);
+        total += P.socket_recv_into(v, into) as number;
+        P.socket_sendto(v, into, 64, 0, "127.0.0.1", up);
+        total += P.socket_recv_into(u, into) as number;
+      }
+    };
+    trips(2_500)();
+    const overhead = cellsPerBatch(() => {});
+    let extra = 0;
+    for (let batch = 0; batch < 10; batch++) extra += cellsPerBatch(trips(2_500)) - overhead;
+    expect(total).toBe(128 * 27_500);
+    expect(extra).toBeLessThan(100);
   });
 });

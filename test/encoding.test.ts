@@ -216,6 +216,37 @@ describe("binary mode", () => {
   });
 });
 
+describe("reads of every size", () => {
+  // Reads are decoded where they land by Buffer's native codecs: the text must be what TextDecoder
+  // (UTF-8, BOM kept, U+FFFD for each invalid sequence) and ISO-8859-1 give, at sizes where the copy
+  // takes different paths.
+  const td = new TextDecoder("utf-8", { ignoreBOM: true });
+  for (const n of [1, 2, 63, 1024, 4097, 65536]) {
+    test(`${n} bytes of every kind`, () => {
+      const bytes = new Uint8Array(n);
+      let seed = n;
+      for (let i = 0; i < n; i++) bytes[i] = (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 24;
+      if (n > 3) bytes.set([0xef, 0xbb, 0xbf]); // a BOM first, kept as data
+      bytes[n - 1] = 0x41; // ends on a whole character: a read takes exactly these bytes
+      let latin1 = "";
+      for (const c of bytes) latin1 += String.fromCharCode(c);
+      const [a, b] = pair();
+      const d = P.ref();
+      P.socket_send(b, bytes, n, 0);
+      expect(P.socket_recv(a, d, n, P.MSG_WAITALL)).toBe(n);
+      expect(d.value).toBe(td.decode(bytes));
+      P.socket_send(b, bytes, n, 0);
+      expect(P.socket_read(a, n)).toBe(td.decode(bytes));
+      P.socket_set_encoding(a, "binary");
+      P.socket_send(b, bytes, n, 0);
+      expect(P.socket_recv(a, d, n, P.MSG_WAITALL)).toBe(n);
+      expect(d.value).toBe(latin1);
+      P.socket_send(b, bytes, n, 0);
+      expect(P.socket_read(a, n)).toBe(latin1);
+    });
+  }
+});
+
 describe("data as any ArrayBufferView", () => {
   test("views with offsets send exactly their bytes", () => {
     const [a, b] = pair();
