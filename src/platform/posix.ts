@@ -1,7 +1,8 @@
 // The BSD-socket calls shared by Linux (glibc) and macOS (libSystem). Each OS file gives the library
 // name, where errno lives, its generated tables and what it does about SIGPIPE; everything else is here.
 import { dlopen, ptr, read, CString, toArrayBuffer, type Pointer } from "bun:ffi";
-import type { AddrInfo, Platform, Tables } from "./types.ts";
+import type { Platform, Tables } from "./types.ts";
+import { readAddrInfoList } from "./c-read.ts";
 
 export interface PosixOptions {
   readonly os: "linux" | "darwin";
@@ -195,22 +196,7 @@ export function makePosix(o: PosixOptions): Platform {
       const rc = f.getaddrinfo(host, service, aiHints, aiOut);
       if (rc !== 0) return rc;
       const head = Number(aiOut[0]) as Pointer;
-      const out: AddrInfo[] = [];
-      // Offsets come from the layout: darwin puts ai_canonname before ai_addr, glibc after.
-      const [lenOff, lenSize] = ai.fields.ai_addrlen!;
-      for (let p = head; p; p = read.ptr(p, ai.fields.ai_next![0]) as Pointer) {
-        const len = lenSize === 8 ? Number(read.u64(p, lenOff)) : read.u32(p, lenOff);
-        const addr = read.ptr(p, ai.fields.ai_addr![0]) as Pointer;
-        const canon = read.ptr(p, ai.fields.ai_canonname![0]) as Pointer;
-        out.push({
-          flags: read.i32(p, ai.fields.ai_flags![0]),
-          family: read.i32(p, ai.fields.ai_family![0]),
-          socktype: read.i32(p, ai.fields.ai_socktype![0]),
-          protocol: read.i32(p, ai.fields.ai_protocol![0]),
-          addr: addr && len > 0 ? new Uint8Array(toArrayBuffer(addr, 0, len).slice(0)) : new Uint8Array(0),
-          canonname: canon ? cBytes(canon, 1025) : null,
-        });
-      }
+      const out = readAddrInfoList(head, ai, 1 << 16);
       f.freeaddrinfo(head);
       return out;
     },
@@ -247,13 +233,6 @@ function ifconfCall(ioctl: (h: number, req: number, arg: Uint8Array) => number, 
     out.set(records.subarray(0, n));
     return n;
   };
-}
-
-/** The bytes of a C string (at most `max`), copied. */
-function cBytes(p: Pointer, max: number): Uint8Array {
-  let n = 0;
-  while (n < max && read.u8(p, n) !== 0) n++;
-  return n === 0 ? new Uint8Array(0) : new Uint8Array(toArrayBuffer(p, 0, n).slice(0));
 }
 
 function readField(p: Pointer, [off, size]: readonly [number, number]): number {

@@ -3,7 +3,8 @@
 // at once (WSAGetLastError is the thread's GetLastError, which the runtime may reuse before a caller
 // asks). loadWindows() binds the DLLs; makeWindows() is the backend itself, testable with fakes.
 import { CFunction, dlopen, read, toArrayBuffer, type Library, type Pointer } from "bun:ffi";
-import type { AddrInfo, Bytes, Platform, Struct, Tables } from "./types.ts";
+import type { Bytes, Platform, Struct, Tables } from "./types.ts";
+import { readAddrInfoList } from "./c-read.ts";
 import { tables as windowsTables } from "./tables/windows.ts";
 import { IPHLPAPI, KERNEL32, MSVCRT, WS2_32, WSA_RECV_MSG } from "./winsock.ts";
 
@@ -267,20 +268,7 @@ export function makeWindows(api: WinApi, t: Tables): Platform {
       const rc = ws.getaddrinfo(host, service, aiHints, aiOut);
       if (rc !== 0) return (err = rc), rc; // Winsock's EAI_* are WSA codes
       const head = Number(aiOut[0]) as Pointer;
-      const out: AddrInfo[] = [];
-      for (let p = head; p; p = read.ptr(p, ai.fields.ai_next![0]) as Pointer) {
-        const len = Math.min(read.u32(p, ai.fields.ai_addrlen![0]), spare.length); // a size_t here
-        const addr = read.ptr(p, ai.fields.ai_addr![0]) as Pointer;
-        const canon = read.ptr(p, ai.fields.ai_canonname![0]) as Pointer;
-        out.push({
-          flags: read.i32(p, ai.fields.ai_flags![0]),
-          family: read.i32(p, ai.fields.ai_family![0]),
-          socktype: read.i32(p, ai.fields.ai_socktype![0]),
-          protocol: read.i32(p, ai.fields.ai_protocol![0]),
-          addr: addr && len > 0 ? new Uint8Array(toArrayBuffer(addr, 0, len).slice(0)) : new Uint8Array(0),
-          canonname: canon ? cBytes(canon, 1025) : null,
-        });
-      }
+      const out = readAddrInfoList(head, ai, spare.length);
       ws.freeaddrinfo(head);
       return out;
     },
@@ -305,9 +293,3 @@ export function makeWindows(api: WinApi, t: Tables): Platform {
   };
 }
 
-/** A NUL-terminated C string's bytes (at most max), copied out of OS memory. */
-function cBytes(p: Pointer, max: number): Uint8Array {
-  let n = 0;
-  while (n < max && read.u8(p, n) !== 0) n++;
-  return new Uint8Array(toArrayBuffer(p, 0, Math.max(n, 1)).slice(0, n));
-}

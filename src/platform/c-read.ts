@@ -1,0 +1,35 @@
+// Reading C data the OS handed back (strings, getaddrinfo's list) through the generated layouts, so
+// that every backend copies it out the same way before the OS frees it.
+import { read, toArrayBuffer, type Pointer } from "bun:ffi";
+import type { AddrInfo, Struct } from "./types.ts";
+
+/** The bytes of a NUL-terminated C string (at most `max`), copied. */
+export function cBytes(p: Pointer, max: number): Uint8Array {
+  let n = 0;
+  while (n < max && read.u8(p, n) !== 0) n++;
+  return n === 0 ? new Uint8Array(0) : new Uint8Array(toArrayBuffer(p, 0, n).slice(0));
+}
+
+/**
+ * Copies a getaddrinfo() result list. Offsets come from the layout (darwin puts ai_canonname before
+ * ai_addr, glibc after; ai_addrlen is a size_t on Windows); an address is cut at `maxAddr` bytes.
+ */
+export function readAddrInfoList(head: Pointer, ai: Struct, maxAddr: number): AddrInfo[] {
+  const f = ai.fields;
+  const [lenOff, lenSize] = f.ai_addrlen!;
+  const out: AddrInfo[] = [];
+  for (let p = head; p; p = read.ptr(p, f.ai_next![0]) as Pointer) {
+    const len = Math.min(lenSize === 8 ? Number(read.u64(p, lenOff)) : read.u32(p, lenOff), maxAddr);
+    const addr = read.ptr(p, f.ai_addr![0]) as Pointer;
+    const canon = read.ptr(p, f.ai_canonname![0]) as Pointer;
+    out.push({
+      flags: read.i32(p, f.ai_flags![0]),
+      family: read.i32(p, f.ai_family![0]),
+      socktype: read.i32(p, f.ai_socktype![0]),
+      protocol: read.i32(p, f.ai_protocol![0]),
+      addr: addr && len > 0 ? new Uint8Array(toArrayBuffer(addr, 0, len).slice(0)) : new Uint8Array(0),
+      canonname: canon ? cBytes(canon, 1025) : null,
+    });
+  }
+  return out;
+}
