@@ -1,12 +1,11 @@
 // A reusable set of handles for poll(): one pollfd per distinct handle, events OR-ed together, and
 // every buffer grow-only, so that polling the same thousand sockets again allocates nothing.
 import { os } from "./common.ts";
+import { HandleSlots } from "./handle-slots.ts";
 
 const { fd: FD, events: EV, revents: REV } = os.layout.pollfd!.fields;
 const SIZE = os.layout.pollfd!.size;
 const FD_OFF = FD![0], FD_WIDE = FD![1] === 8, EV_OFF = EV![0], REV_OFF = REV![0];
-/** Handles up to this value are found through a flat table; larger ones (Windows SOCKETs) through a Map. */
-const FLAT_LIMIT = 1 << 22;
 /** poll() takes an int of milliseconds: longer waits are made of several polls. */
 const MAX_WAIT_MS = 0x7fffffff;
 
@@ -17,29 +16,21 @@ export class PollSet {
   #view = new DataView(this.#buf.buffer);
   /** Caller-defined bits per slot (which of select's sets the handle is in). */
   #tags = new Uint8Array(64);
-  // handle -> slot, valid only where the stamp is the current generation: no clearing per call.
-  #slotOf = new Int32Array(1024);
-  #stampOf = new Uint32Array(1024);
-  #stamp = 0;
-  #wide: Map<number, number> | null = null;
+  #slots = new HandleSlots();
 
   /** Starts a new set; the buffers stay. */
   begin(): void {
     this.count = 0;
-    if (++this.#stamp === 0x100000000) {
-      this.#stampOf.fill(0);
-      this.#stamp = 1;
-    }
-    this.#wide?.clear();
+    this.#slots.begin();
   }
 
   /** Adds events (and tag bits) for a handle, merging with what it already has. */
   add(fd: number, events: number, tag: number): void {
-    let slot = this.#find(fd);
+    let slot = this.#slots.find(fd);
     if (slot < 0) {
       slot = this.count++;
       this.#reserve(this.count);
-      this.#remember(fd, slot);
+      this.#slots.remember(fd, slot);
       const at = slot * SIZE;
       if (FD_WIDE) this.#view.setBigInt64(at + FD_OFF, BigInt(fd), true);
       else this.#view.setInt32(at + FD_OFF, fd, true);
@@ -78,30 +69,7 @@ export class PollSet {
 
   /** The slot of a handle added since begin(), or -1. */
   slotOf(fd: number): number {
-    return this.#find(fd);
-  }
-
-  #find(fd: number): number {
-    if (fd < FLAT_LIMIT) return fd < this.#stampOf.length && this.#stampOf[fd] === this.#stamp ? this.#slotOf[fd]! : -1;
-    return this.#wide?.get(fd) ?? -1;
-  }
-
-  #remember(fd: number, slot: number): void {
-    if (fd >= FLAT_LIMIT) {
-      (this.#wide ??= new Map()).set(fd, slot);
-      return;
-    }
-    if (fd >= this.#stampOf.length) {
-      let n = this.#stampOf.length;
-      while (n <= fd) n *= 2;
-      const slots = new Int32Array(n), stamps = new Uint32Array(n);
-      slots.set(this.#slotOf);
-      stamps.set(this.#stampOf);
-      this.#slotOf = slots;
-      this.#stampOf = stamps;
-    }
-    this.#slotOf[fd] = slot;
-    this.#stampOf[fd] = this.#stamp;
+    return this.#slots.find(fd);
   }
 
   #reserve(n: number): void {

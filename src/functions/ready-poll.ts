@@ -3,6 +3,7 @@
 import type { Socket } from "../socket.ts";
 import { S, os } from "./common.ts";
 import { EXCEPT, MAX_WAIT_MS, READ, WRITE, bitCount, leftUntil, readyRule, type ReadySet } from "./readyset.ts";
+import { HandleSlots } from "./handle-slots.ts";
 
 const { fd: FD, events: EV, revents: REV } = os.layout.pollfd!.fields;
 const SIZE = os.layout.pollfd!.size;
@@ -14,8 +15,6 @@ const ASK_READ = POLLIN | (S.POLLRDNORM ?? 0) | (S.POLLRDBAND ?? 0);
 const ASK_WRITE = POLLOUT | (S.POLLWRNORM ?? 0) | (S.POLLWRBAND ?? 0);
 const ready = readyRule(ASK_READ, ASK_WRITE, POLLPRI, POLLERR, POLLHUP);
 const ask = (sets: number): number => (sets & READ ? ASK_READ : 0) | (sets & WRITE ? ASK_WRITE : 0) | (sets & EXCEPT ? POLLPRI : 0);
-/** Handles up to this value are found through a flat table; larger ones (Windows SOCKETs) through a Map. */
-const FLAT_LIMIT = 1 << 22;
 
 export class PollReady implements ReadySet {
   error = 0;
@@ -25,27 +24,20 @@ export class PollReady implements ReadySet {
   /** Per slot: the sets the handle is in, and the sets it was found ready in. */
   #sets = new Uint8Array(64);
   #ready = new Uint8Array(64);
-  // handle -> slot, valid only where the stamp is this call's: nothing is cleared between calls.
-  #slotOf = new Int32Array(1024);
-  #stampOf = new Uint32Array(1024);
-  #stamp = 0;
-  #wide: Map<number, number> | null = null;
+  #slots = new HandleSlots();
 
   begin(): void {
     this.#n = 0;
-    if (++this.#stamp === 0x100000000) {
-      this.#stampOf.fill(0);
-      this.#stamp = 1;
-    }
-    this.#wide?.clear();
+    this.#slots.begin();
   }
 
   add(_sock: Socket, fd: number, sets: number): void {
-    let slot = this.#find(fd);
+    let slot = this.#slots.find(fd);
     if (slot < 0) {
       slot = this.#n++;
       this.#reserve(this.#n);
-      this.#remember(fd, slot);
+      this.#setFd(slot, fd);
+      this.#slots.remember(fd, slot);
       this.#sets[slot] = sets;
     } else {
       this.#sets[slot]! |= sets;
@@ -83,37 +75,13 @@ export class PollReady implements ReadySet {
   }
 
   readyIn(fd: number): number {
-    const slot = this.#find(fd);
+    const slot = this.#slots.find(fd);
     return slot < 0 ? 0 : this.#ready[slot]!;
   }
 
   #setFd(slot: number, fd: number): void {
     if (FD_WIDE) this.#view.setBigInt64(slot * SIZE + FD_OFF, BigInt(fd), true);
     else this.#view.setInt32(slot * SIZE + FD_OFF, fd, true);
-  }
-
-  #find(fd: number): number {
-    if (fd < FLAT_LIMIT) return fd < this.#stampOf.length && this.#stampOf[fd] === this.#stamp ? this.#slotOf[fd]! : -1;
-    return this.#wide?.get(fd) ?? -1;
-  }
-
-  #remember(fd: number, slot: number): void {
-    this.#setFd(slot, fd);
-    if (fd >= FLAT_LIMIT) {
-      (this.#wide ??= new Map()).set(fd, slot);
-      return;
-    }
-    if (fd >= this.#stampOf.length) {
-      let len = this.#stampOf.length;
-      while (len <= fd) len *= 2;
-      const slots = new Int32Array(len), stamps = new Uint32Array(len);
-      slots.set(this.#slotOf);
-      stamps.set(this.#stampOf);
-      this.#slotOf = slots;
-      this.#stampOf = stamps;
-    }
-    this.#slotOf[fd] = slot;
-    this.#stampOf[fd] = this.#stamp;
   }
 
   #reserve(n: number): void {
