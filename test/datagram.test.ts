@@ -1,28 +1,12 @@
 // Datagrams over AF_INET, AF_INET6 and AF_UNIX with socket_sendto/socket_recvfrom, the sendto address
 // cache, MSG_TRUNC, and socket_recv_into: caller memory, one OS call, no allocation per call.
 import { heapStats } from "bun:jsc";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, test } from "bun:test";
+import { describe, expect, test } from "bun:test";
 import * as P from "../src/index.ts";
+import { useSandbox } from "./fixtures/sandbox.ts";
 
-const opened: P.Socket[] = [];
-const warnings: string[] = [];
-let dir = "";
-
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), "phps-dgram-"));
-  P.set_error_handler((_, text) => void warnings.push(text));
-});
-afterAll(() => {
-  P.restore_error_handler();
-  rmSync(dir, { recursive: true, force: true });
-});
-afterEach(() => {
-  for (const s of opened.splice(0)) if (!s.closed) P.socket_close(s);
-  warnings.length = 0;
-});
+const { opened, warnings, dir: tmp } = useSandbox("phps-dgram-");
 
 /** A datagram socket whose reads give up after 2 s rather than hang a failing test. */
 function dgram(family: number): P.Socket {
@@ -59,7 +43,7 @@ describe("sendto and recvfrom", () => {
   }
 
   test("unix: a bound sender's path, and \"\" for an unbound one", () => {
-    const srv = join(dir, "srv.sock"), cli = join(dir, "cli.sock");
+    const srv = join(tmp(), "srv.sock"), cli = join(tmp(), "cli.sock");
     const s = dgram(P.AF_UNIX);
     expect(P.socket_bind(s, srv)).toBe(true);
     const anon = dgram(P.AF_UNIX);
@@ -75,9 +59,9 @@ describe("sendto and recvfrom", () => {
   });
 
   test("unix: sendto cuts a path at 107 bytes as PHP does", () => {
-    const room = 107 - dir.length - 1;
+    const room = 107 - tmp().length - 1;
     if (room < 1) return; // the temporary folder alone is too long here
-    const path = join(dir, "q".repeat(room));
+    const path = join(tmp(), "q".repeat(room));
     const s = dgram(P.AF_UNIX);
     expect(P.socket_bind(s, path)).toBe(true);
     const c = dgram(P.AF_UNIX);

@@ -2,28 +2,13 @@
 // process over an abstract unix socket, the child uses both, and sends a socket of its own back with
 // SCM_CREDENTIALS. Then the same in one process: what a receiver gets for sockets, files and
 // truncated control buffers, and that nothing is left open.
-import { closeSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, writeSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { closeSync, openSync, readFileSync, readdirSync, writeSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, test } from "bun:test";
+import { describe, expect, test } from "bun:test";
 import * as P from "../src/index.ts";
+import { useSandbox } from "./fixtures/sandbox.ts";
 
-const warnings: string[] = [];
-const opened: P.Socket[] = [];
-let dir = "";
-
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), "phps-scm-"));
-  P.set_error_handler((_, text) => void warnings.push(text));
-});
-afterAll(() => {
-  P.restore_error_handler();
-  rmSync(dir, { recursive: true, force: true });
-});
-afterEach(() => {
-  for (const s of opened.splice(0)) if (!s.closed) P.socket_close(s);
-  warnings.length = 0;
-});
+const { opened, warnings, dir: tmp } = useSandbox("phps-scm-");
 
 function track<T extends P.Socket | false>(s: T): Exclude<T, false> {
   if (s === false) throw new Error(`socket call failed: ${warnings.join("; ")}`);
@@ -61,7 +46,7 @@ describe.if(process.platform === "linux")("between processes", () => {
     const cli = track(P.socket_create(P.AF_INET, P.SOCK_STREAM, P.SOL_TCP));
     expect(P.socket_connect(cli, "127.0.0.1", port.value)).toBe(true);
     const acc = bounded(track(P.socket_accept(srv)));
-    const path = join(dir, "from-child.txt");
+    const path = join(tmp(), "from-child.txt");
     const fileFd = openSync(path, "w");
 
     const child = Bun.spawn([process.execPath, join(import.meta.dir, "fixtures", "scm-child.ts"), label], { stderr: "pipe", stdout: "pipe" });
@@ -141,7 +126,7 @@ describe.if(process.platform === "linux")("in one process", () => {
 
   test("a descriptor that is not a socket arrives as a FileDescriptor", () => {
     const [a, b] = pair(P.SOCK_DGRAM);
-    const path = join(dir, "plain.txt");
+    const path = join(tmp(), "plain.txt");
     const fd = openSync(path, "w+");
     try {
       P.socket_sendmsg(a, { iov: ["f"], control: [{ level: P.SOL_SOCKET, type: P.SCM_RIGHTS, data: [new P.FileDescriptor(fd)] }] });

@@ -1,9 +1,9 @@
 // Winsock's error codes and texts through the PHP functions, as PHP's Windows build reports them:
 // the code is WSAGetLastError()'s, the text FormatMessage's with trailing CR/LF/periods cut, and ""
 // where the system has no text (Wine lacks most Winsock texts). Skipped off Windows.
-import { afterEach, describe, expect, test } from "bun:test";
+import { describe, expect, test } from "bun:test";
 import * as P from "../../src/index.ts";
-import { onWindows, quietly, underWine, wineVersion } from "./lane.ts";
+import { onWindows, quietly, socketKeeper, underWine, wineVersion } from "./lane.ts";
 
 // Wine 8's texts for the codes it knows; every other Winsock code has none there. Other Wine versions
 // may know more, so the exact table is held to Wine 8 only.
@@ -31,16 +31,8 @@ function expectText(code: number, text: string): void {
   if (!underWine) expect(text.length).toBeGreaterThan(0);
 }
 
-const open: P.Socket[] = [];
-function tcp(family = P.AF_INET): P.Socket {
-  const s = P.socket_create(family, P.SOCK_STREAM, P.SOL_TCP);
-  if (!s) throw new Error("socket_create failed");
-  open.push(s);
-  return s;
-}
-afterEach(() => {
-  for (const s of open.splice(0)) if (!s.closed) P.socket_close(s);
-});
+const keep = socketKeeper();
+const tcp = (family = P.AF_INET): P.Socket => keep(P.socket_create(family, P.SOCK_STREAM, P.SOL_TCP));
 
 describe.skipIf(!onWindows)("Winsock errors through the PHP functions", () => {
   test("SOCKET_E* constants carry Winsock codes", () => {
@@ -86,8 +78,7 @@ describe.skipIf(!onWindows)("Winsock errors through the PHP functions", () => {
     P.socket_getsockname(srv, P.ref(), port);
     const cli = tcp();
     expect(P.socket_connect(cli, "127.0.0.1", port.value)).toBe(true);
-    const acc = P.socket_accept(srv) as P.Socket;
-    open.push(acc);
+    const acc = keep(P.socket_accept(srv));
     expect(P.socket_set_nonblock(acc)).toBe(true);
     const { ret, warnings } = quietly(() => P.socket_read(acc, 16));
     expect(ret).toBe(false);

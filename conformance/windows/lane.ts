@@ -1,7 +1,8 @@
 // Shared by the Windows-lane tests (run by .ci/windows-lane.sh: bun.exe under Wine, or a real
 // Windows runner): where we are, and a way to catch PHP's warnings.
 import { dlopen } from "bun:ffi";
-import { restore_error_handler, set_error_handler } from "../../src/index.ts";
+import { afterEach } from "bun:test";
+import { restore_error_handler, set_error_handler, socket_close, type Socket } from "../../src/index.ts";
 
 export const onWindows = process.platform === "win32";
 
@@ -32,4 +33,20 @@ export function quietly<T>(f: () => T): { ret: T; warnings: string[] } {
   } finally {
     restore_error_handler();
   }
+}
+
+/**
+ * A `keep` for a test file: it asserts that a call gave a Socket, and every Socket it kept is closed
+ * after each test.
+ */
+export function socketKeeper(): <T extends Socket | false>(s: T) => Exclude<T, false> {
+  const open: Socket[] = [];
+  afterEach(() => {
+    for (const s of open.splice(0)) if (!s.closed) socket_close(s);
+  });
+  return <T extends Socket | false>(s: T): Exclude<T, false> => {
+    if (!s) throw new Error("expected a Socket");
+    open.push(s);
+    return s as Exclude<T, false>;
+  };
 }

@@ -1,19 +1,11 @@
 // Scatter/gather and messages on Winsock: socket_sendmsg through WSASendMsg, socket_recvmsg through
 // the WSARecvMsg that WSAIoctl hands out (PHP's Windows build does the same), socket_send/recv and
 // sendto/recvfrom, socket_writev/readv over a WSAMSG, and socket_addrinfo_*. Skipped off Windows.
-import { afterEach, describe, expect, test } from "bun:test";
+import { describe, expect, test } from "bun:test";
 import * as P from "../../src/index.ts";
-import { onWindows, quietly } from "./lane.ts";
+import { onWindows, quietly, socketKeeper } from "./lane.ts";
 
-const open: P.Socket[] = [];
-function keep<T extends P.Socket | false>(s: T): Exclude<T, false> {
-  if (!s) throw new Error("expected a Socket");
-  open.push(s);
-  return s as Exclude<T, false>;
-}
-afterEach(() => {
-  for (const s of open.splice(0)) if (!s.closed) P.socket_close(s);
-});
+const keep = socketKeeper();
 
 /** A UDP receiver bound on loopback and an unbound sender, for each family. */
 function udp(family: number): { rx: P.Socket; tx: P.Socket; host: string; port: number } {

@@ -1,21 +1,13 @@
 // Non-blocking Winsock through the PHP functions: a connect that answers 10035 then becomes writable,
 // accept on an idle listener, the FIONBIO mode an accepted socket inherits, socket_select, and the
 // options whose Windows shapes differ (DWORD millisecond timeouts, a 4-byte linger).
-import { afterEach, describe, expect, test } from "bun:test";
+import { describe, expect, test } from "bun:test";
 import * as P from "../../src/index.ts";
-import { onWindows, quietly } from "./lane.ts";
+import { onWindows, quietly, socketKeeper } from "./lane.ts";
 
 const select = P.socket_select, getOption = P.socket_get_option, setOption = P.socket_set_option;
 
-const open: P.Socket[] = [];
-function keep<T extends P.Socket | false>(s: T): Exclude<T, false> {
-  if (!s) throw new Error("expected a Socket");
-  open.push(s);
-  return s as Exclude<T, false>;
-}
-afterEach(() => {
-  for (const s of open.splice(0)) if (!s.closed) P.socket_close(s);
-});
+const keep = socketKeeper();
 
 function listener(): { srv: P.Socket; port: number } {
   const srv = keep(P.socket_create(P.AF_INET, P.SOCK_STREAM, P.SOL_TCP));

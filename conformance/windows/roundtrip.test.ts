@@ -1,20 +1,12 @@
 // Data over Winsock through the PHP functions: TCP and UDP over IPv4 and IPv6 loopback,
 // socket_create_pair's Windows emulation, PHP_NORMAL_READ, names, and the netdb helpers.
 // AF_UNIX cases run on real Windows only; under Wine they are reported as skipped, never passed.
-import { afterEach, describe, expect, test } from "bun:test";
+import { describe, expect, test } from "bun:test";
 import { rmSync } from "node:fs";
 import * as P from "../../src/index.ts";
-import { onWindows, quietly, underWine } from "./lane.ts";
+import { onWindows, quietly, socketKeeper, underWine } from "./lane.ts";
 
-const open: P.Socket[] = [];
-function keep<T extends P.Socket | false>(s: T): Exclude<T, false> {
-  if (!s) throw new Error("expected a Socket");
-  open.push(s);
-  return s as Exclude<T, false>;
-}
-afterEach(() => {
-  for (const s of open.splice(0)) if (!s.closed) P.socket_close(s);
-});
+const keep = socketKeeper();
 
 const LOOPBACK = { [P.AF_INET]: "127.0.0.1", [P.AF_INET6]: "::1" } as Record<number, string>;
 
