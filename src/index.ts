@@ -48,3 +48,4 @@ export {
 export { socket_sendmsg, socket_recvmsg, socket_cmsg_space } from "./functions/message.ts";
 export { socket_export_stream, socket_import_stream, type ExportedStream } from "./functions/stream.ts";
 export { socket_wait, socket_select_async } from "./functions/wait.ts";
+export { socket_wsaprotocol_info_export, socket_wsaprotocol_info_import, socket_wsaprotocol_info_release } from "./functions/wsaprotocol.ts";

@@ -107,7 +107,7 @@ test("types.ts declares the methods the backends are held to", () => {
 const OPTIONAL_BY_OS: Record<string, string[]> = {
   linux: ["getaddrinfo", "atmark", "dup", "ioctl", "ifconf", "sendmsg", "recvmsg", "malloc", "free"],
   darwin: ["getaddrinfo", "atmark", "dup", "ioctl", ...(darwinTables.layout.ifconf ? ["ifconf"] : []), "sendmsg", "recvmsg", "malloc", "free"],
-  win32: ["getaddrinfo", "sendmsg", "recvmsg", "malloc", "free"],
+  win32: ["getaddrinfo", "sendmsg", "recvmsg", "malloc", "free", "duplicateSocket", "socketFromInfo", "mappingCreate", "mappingOpen", "mappingCopy", "closeHandle"],
 };
 
 describe.skipIf(!(process.platform in OPTIONAL_BY_OS))("this host's backend (live)", () => {
@@ -339,6 +339,55 @@ describe("the windows backend over stand-ins for ws2_32", () => {
     expect(w.recvmsg!(9, msg, 2)).toBe(11);
     expect(received).toEqual([0x7ff01234]);
     expect(f.names().filter((n) => n === "WSAIoctl").length).toBe(1);
+  });
+
+  test("socket sharing: the A forms (PHP's WSAPROTOCOL_INFO), the pid as a DWORD, one Socket per handle", () => {
+    let next = 0x300;
+    const f = fakeWinsock({ WSADuplicateSocketA: () => -1, WSASocketA: () => next });
+    const w = makeWindows(f.api, windowsTables);
+    const info = new Uint8Array(windowsTables.layout.WSAPROTOCOL_INFOA!.size);
+    f.setError(10022);
+    expect(w.duplicateSocket!(0x100, -1, info)).toBe(-1);
+    expect(w.lastError()).toBe(10022);
+    expect(f.calls[0]).toEqual(["WSADuplicateSocketA", [0x100, 0xffffffff, info]]);
+    expect(w.socketFromInfo!(info)).toBe(0x300);
+    expect(f.calls.at(-1)).toEqual(["WSASocketA", [-1, -1, -1, info, 0, 0]]); // FROM_PROTOCOL_INFO, no overlapped flag
+    // Wine gives the same handle for a second use of an info: refused while the first Socket holds it.
+    expect(w.socketFromInfo!(info)).toBe(-1);
+    expect(w.lastError()).toBe(10022);
+    w.close(0x300);
+    expect(w.socketFromInfo!(info)).toBe(0x300);
+    next = 0x304;
+    expect(w.socketFromInfo!(info)).toBe(0x304);
+  });
+
+  test("mappingCreate: a fresh page-file mapping; a name already taken is closed again and fails with 183", () => {
+    let lastErr = 0;
+    const f = fakeWinsock({ CreateFileMappingA: () => 0x40, GetLastError: () => lastErr, SetLastError: (e: number) => void (lastErr = e) });
+    const w = makeWindows(f.api, windowsTables);
+    const name = new TextEncoder().encode("php_wsa_for_0\0");
+    expect(w.mappingCreate!(name, 372)).toBe(0x40);
+    expect(f.calls.find((c) => c[0] === "CreateFileMappingA")![1]).toEqual([-1, null, 4, 0, 372, name]); // INVALID_HANDLE_VALUE, PAGE_READWRITE
+    f.calls.length = 0;
+    (f.api.k32 as unknown as Record<string, unknown>).CreateFileMappingA = () => ((lastErr = 183), 0x44);
+    expect(w.mappingCreate!(name, 372)).toBe(-1);
+    expect(w.lastError()).toBe(183);
+    expect(f.calls.filter((c) => c[0] === "CloseHandle")).toEqual([["CloseHandle", [0x44]]]);
+    expect(f.names()[0]).toBe("SetLastError"); // cleared first: success need not touch GetLastError
+  });
+
+  test("mappingCopy: writes by memcpy, reads through ReadProcessMemory (no fault on a short view), unmaps always", () => {
+    const f = fakeWinsock({ MapViewOfFile: () => 0x7000, ReadProcessMemory: () => 0, GetLastError: () => 299 });
+    const w = makeWindows(f.api, windowsTables);
+    const buf = new Uint8Array(8);
+    expect(w.mappingCopy!(0x40, buf, true)).toBe(0);
+    expect(f.calls.find((c) => c[0] === "MapViewOfFile")![1]).toEqual([0x40, 2, 0, 0, 0]); // FILE_MAP_WRITE
+    expect(f.calls.find((c) => c[0] === "memcpy")![1]).toEqual([0x7000, buf, 8]);
+    f.calls.length = 0;
+    expect(w.mappingCopy!(0x40, buf, false)).toBe(-1);
+    expect(w.lastError()).toBe(299); // ERROR_PARTIAL_COPY
+    expect(f.names()).toEqual(["MapViewOfFile", "ReadProcessMemory", "GetLastError", "UnmapViewOfFile"]);
+    expect(f.calls[0]![1][1]).toBe(4); // FILE_MAP_READ
   });
 
   test("malloc gives 0 for NULL", () => {

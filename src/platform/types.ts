@@ -124,6 +124,24 @@ export interface Platform extends Tables {
   epollCtl?(ep: number, op: number, h: number, ev: Bytes): number;
   epollWait?(ep: number, out: Bytes, max: number, timeoutMs: number): number;
 
+  /**
+   * Windows socket sharing, as PHP's socket_wsaprotocol_info_* use it. Optional: a backend without it
+   * makes those functions undefined, as PHP defines them on Windows only. lastError() after a failure is
+   * WSAGetLastError for the first two, GetLastError for the mapping calls.
+   * duplicateSocket: WSADuplicateSocket for process `pid` into `info` (layout.WSAPROTOCOL_INFOA): 0 or -1.
+   */
+  duplicateSocket?(h: number, pid: number, info: Bytes): number;
+  /** WSASocket(FROM_PROTOCOL_INFO x3, info, 0, 0): a blocking handle, or -1. */
+  socketFromInfo?(info: Bytes): number;
+  /** A new named page-file mapping of `size` bytes: a handle, or -1; a name already taken fails (183, ERROR_ALREADY_EXISTS). */
+  mappingCreate?(name: Bytes, size: number): number;
+  /** Opens a named mapping for reading: a handle, or -1. */
+  mappingOpen?(name: Bytes): number;
+  /** Maps a view and copies `buf` into it (write) or fills `buf` from it: 0, or -1. */
+  mappingCopy?(h: number, buf: Bytes, write: boolean): number;
+  /** CloseHandle of a mapping: 0, or -1. */
+  closeHandle?(h: number): number;
+
   lastError(): number;
   /** The OS's own text for an error code, as PHP's socket_strerror prints it on this OS. */
   strerror(code: number): string;

@@ -28,6 +28,9 @@ const INVALID_SOCKET = 0xffff_ffff_ffff_ffffn;
 const FORMAT_MESSAGE_IGNORE_INSERTS = 0x200, FORMAT_MESSAGE_FROM_SYSTEM = 0x1000;
 // MAKELANGID(LANG_NEUTRAL, SUBLANG_NEUTRAL), as php_win32_error_to_msg asks for.
 const LANG_NEUTRAL = 0;
+// winsock2.h / winnt.h / winerror.h: socket sharing through a named page-file mapping.
+const FROM_PROTOCOL_INFO = -1, PAGE_READWRITE = 0x04, FILE_MAP_WRITE = 0x02, FILE_MAP_READ = 0x04;
+const ERROR_ALREADY_EXISTS = 183, INVALID_HANDLE_VALUE = -1, CURRENT_PROCESS = -1;
 // mswsock.h: _WSAIORW(IOC_WS2, 6), and WSAID_WSARECVMSG {f689d7c8-6f1f-436b-8a53-e54fe351c322} as bytes.
 const SIO_GET_EXTENSION_FUNCTION_POINTER = 0xc8000006;
 const WSAID_WSARECVMSG = Uint8Array.of(0xc8, 0xd7, 0x89, 0xf6, 0x1f, 0x6f, 0x6b, 0x43, 0x8a, 0x53, 0xe5, 0x4f, 0xe3, 0x51, 0xc3, 0x22);
@@ -93,13 +96,16 @@ export function makeWindows(api: WinApi, t: Tables): Platform {
     return v;
   };
   const AF_INET = num("AF_INET"), FIONBIO = num("FIONBIO");
-  const WSAENOPROTOOPT = num("WSAENOPROTOOPT"), WSAECONNABORTED = num("WSAECONNABORTED"), WSAEMFILE = num("WSAEMFILE");
+  const WSAEINVAL = num("WSAEINVAL"), WSAENOPROTOOPT = num("WSAENOPROTOOPT"), WSAECONNABORTED = num("WSAECONNABORTED"), WSAEMFILE = num("WSAEMFILE");
   const hostent = L.hostent!.fields, servent = L.servent!.fields, protoent = L.protoent!.fields, ai = L.addrinfo!;
   const in4 = L.sockaddr_in!;
 
   let err = 0; // the Winsock error of the last failing call
   let hostErr = 0; // WSAGetLastError() right after the last name lookup (PHP's h_errno on Windows)
   const nonBlocking = new Set<number>(); // Winsock cannot be asked whether FIONBIO is set
+  // Open handles made from a WSAPROTOCOL_INFO. Windows lets an info be used once; Wine hands the same
+  // handle out again, which would give two Sockets one handle (and a double close): refused here.
+  const fromInfo = new Set<number>();
 
   const chk = (r: number): number => (r === -1 ? ((err = ws.WSAGetLastError()), -1) : r);
   const handle = (r: number | bigint): number => {
@@ -131,6 +137,38 @@ export function makeWindows(api: WinApi, t: Tables): Platform {
     }
     new DataView(msg.buffer, msg.byteOffset, msg.byteLength).setUint32(dwFlags, flags >>> 0, true);
     return recvMsg(h, msg, moved) === 0 ? moved[0]! : ((err = ws.WSAGetLastError()), -1);
+  }
+
+  /** A HANDLE as a number; NULL (and a handle past 2^53, which no kernel hands out) fail. */
+  const winHandle = (r: number | bigint): number => (typeof r === "number" && r !== 0 ? r : ((err = k32.GetLastError()), -1));
+
+  function socketFromInfo(info: Bytes): number {
+    const r = handle(ws.WSASocketA(FROM_PROTOCOL_INFO, FROM_PROTOCOL_INFO, FROM_PROTOCOL_INFO, info, 0, 0));
+    if (r >= 0 && fromInfo.has(r)) return (err = WSAEINVAL), -1;
+    if (r >= 0) fromInfo.add(r);
+    return r;
+  }
+
+  function mappingCreate(name: Bytes, size: number): number {
+    k32.SetLastError(0); // a fresh mapping leaves GetLastError alone: only ERROR_ALREADY_EXISTS must show
+    const m = k32.CreateFileMappingA(INVALID_HANDLE_VALUE, null, PAGE_READWRITE, 0, size, name);
+    const code = k32.GetLastError();
+    if (m === 0) return (err = code), -1;
+    // CreateFileMapping opens a mapping that already has the name: another process's id, never ours to overwrite.
+    if (code === ERROR_ALREADY_EXISTS) return k32.CloseHandle(m), (err = code), -1;
+    return winHandle(m);
+  }
+
+  function mappingCopy(h: number, buf: Bytes, write: boolean): number {
+    const view = k32.MapViewOfFile(h, write ? FILE_MAP_WRITE : FILE_MAP_READ, 0, 0, 0) as Pointer | null;
+    if (!view) return (err = k32.GetLastError()), -1;
+    let ok = true;
+    // Writes go only to mappings this backend made (mappingCreate: `size` bytes, all committed); a mapping
+    // opened by name may be anyone's, so reading it must not fault on a short or reserved one.
+    if (write) crt.memcpy(view, buf, buf.length);
+    else if (!k32.ReadProcessMemory(CURRENT_PROCESS, view, buf, buf.length, null)) (ok = false), (err = k32.GetLastError());
+    k32.UnmapViewOfFile(view);
+    return ok ? 0 : -1;
   }
 
   const strerror = (code: number): string => {
@@ -198,6 +236,7 @@ export function makeWindows(api: WinApi, t: Tables): Platform {
     },
     close(h) {
       nonBlocking.delete(h);
+      fromInfo.delete(h);
       return chk(ws.closesocket(h));
     },
     shutdown: (h, how) => chk(ws.shutdown(h, how)),
@@ -286,6 +325,12 @@ export function makeWindows(api: WinApi, t: Tables): Platform {
     ifNameToIndex: (name) => (api.ifNameToIndex ? api.ifNameToIndex(name) : 0),
     sendmsg: (h, msg, flags) => (ws.WSASendMsg(h, msg, flags >>> 0, moved, null, null) === 0 ? moved[0]! : ((err = ws.WSAGetLastError()), -1)),
     recvmsg,
+    duplicateSocket: (h, pid, info) => chk(ws.WSADuplicateSocketA(h, pid >>> 0, info)),
+    socketFromInfo,
+    mappingCreate,
+    mappingOpen: (name) => winHandle(k32.OpenFileMappingA(FILE_MAP_READ, 0, name)),
+    mappingCopy,
+    closeHandle: (h) => (k32.CloseHandle(h) ? 0 : ((err = k32.GetLastError()), -1)),
     malloc: (size) => (crt.malloc(size) as number | null) ?? 0,
     free: (p) => crt.free(p as Pointer),
     lastError: () => err,

@@ -37,19 +37,34 @@ export const WS2_32 = {
   WSASendMsg: { args: ["u64", "buffer", "u32", "buffer", "ptr", "ptr"], returns: "i32" },
   // WSARecvMsg has no export: WSAIoctl(SIO_GET_EXTENSION_FUNCTION_POINTER) hands out its address.
   WSAIoctl: { args: ["u64", "u32", "buffer", "u32", "buffer", "u32", "buffer", "ptr", "ptr"], returns: "i32" },
+  // The A forms, as PHP's Windows build (compiled without UNICODE) calls them: WSAPROTOCOL_INFOA.
+  WSADuplicateSocketA: { args: ["u64", "u32", "buffer"], returns: "i32" },
+  WSASocketA: { args: ["i32", "i32", "i32", "buffer", "u32", "u32"], returns: FFIType.u64_fast },
 } as const;
 
 /** LPFN_WSARECVMSG, called through the pointer WSAIoctl gives. */
 export const WSA_RECV_MSG = { args: ["u64", "buffer", "buffer", "ptr", "ptr"], returns: "i32" } as const;
 
-/** The C heap, for memory that a WSAMSG points into. */
+/** The C heap, for memory that a WSAMSG points into; memcpy fills a file mapping's view. */
 export const MSVCRT = {
   malloc: { args: ["u64"], returns: "ptr" },
   free: { args: ["ptr"], returns: "void" },
+  memcpy: { args: ["ptr", "buffer", "u64"], returns: "ptr" },
 } as const;
 
+// HANDLEs come back as u64_fast like SOCKETs; the pseudo-handles INVALID_HANDLE_VALUE and
+// GetCurrentProcess() are -1, so the parameters that take them are i64.
 export const KERNEL32 = {
   FormatMessageW: { args: ["u32", "ptr", "u32", "u32", "buffer", "u32", "ptr"], returns: "u32" },
+  GetLastError: { args: [], returns: "u32" },
+  SetLastError: { args: ["u32"], returns: "void" },
+  CreateFileMappingA: { args: ["i64", "ptr", "u32", "u32", "u32", "buffer"], returns: FFIType.u64_fast },
+  OpenFileMappingA: { args: ["u32", "i32", "buffer"], returns: FFIType.u64_fast },
+  MapViewOfFile: { args: ["u64", "u32", "u32", "u32", "u64"], returns: "ptr" },
+  UnmapViewOfFile: { args: ["ptr"], returns: "i32" },
+  CloseHandle: { args: ["u64"], returns: "i32" },
+  // Copies out of a view without trusting it: unreadable pages fail (ERROR_PARTIAL_COPY), never fault.
+  ReadProcessMemory: { args: ["i64", "ptr", "buffer", "u64", "ptr"], returns: "i32" },
 } as const;
 
 // Loaded on first use: a missing iphlpapi export must not stop the backend from loading.

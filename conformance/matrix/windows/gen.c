@@ -252,6 +252,12 @@ static void layouts(void)
     F("in6_pktinfo", IN6_PKTINFO, ipi6_addr, "");
     F("in6_pktinfo", IN6_PKTINFO, ipi6_ifindex, "");
 
+    /* PHP's WSAPROTOCOL_INFO: its Windows build defines _MBCS, not UNICODE, so the A form. */
+    SZ("WSAPROTOCOL_INFOA", WSAPROTOCOL_INFOA, "WSAPROTOCOL_INFO without UNICODE");
+    F("WSAPROTOCOL_INFOA", WSAPROTOCOL_INFOA, iAddressFamily, "");
+    F("WSAPROTOCOL_INFOA", WSAPROTOCOL_INFOA, iSocketType, "");
+    F("WSAPROTOCOL_INFOA", WSAPROTOCOL_INFOA, iProtocol, "");
+
     SZ("fd_set", fd_set, "u_int fd_count, then SOCKET fd_array[FD_SETSIZE]");
     F("fd_set", fd_set, fd_count, "");
     F("fd_set", fd_set, fd_array, "");

@@ -403,5 +403,6 @@ export const tables: Tables = {
     fd_set: { size: 520, align: 8, fields: { fd_count: [0, 4], fd_array: [8, 512] } },
     WSABUF: { size: 16, align: 8, fields: { len: [0, 4], buf: [8, 8] } },
     WSAMSG: { size: 56, align: 8, fields: { name: [0, 8], namelen: [8, 4], lpBuffers: [16, 8], dwBufferCount: [24, 4], Control_len: [32, 4], Control_buf: [40, 8], dwFlags: [48, 4] } },
+    WSAPROTOCOL_INFOA: { size: 372, align: 4, fields: { iAddressFamily: [76, 4], iSocketType: [88, 4], iProtocol: [92, 4] } },
   },
 };
