@@ -110,6 +110,9 @@ describe("socket_export_stream", () => {
     expect(() => socket_write(c, "x")).toThrow(TypeError);
     expect(() => socket_write(c, "x")).toThrow("socket_write(): Argument #1 ($socket) has been exported to a stream and is owned by Bun's event loop");
     expect(() => socket_close(c)).toThrow(TypeError);
+    // Checked where PHP checks a closed socket: after the other arguments are parsed.
+    expect(() => socket_write(c, "x", "all" as unknown as number)).toThrow("socket_write(): Argument #3 ($length) must be of type ?int, string given");
+    expect(() => socket_write(c, "x", -1)).toThrow("socket_write(): Argument #1 ($socket) has been exported to a stream and is owned by Bun's event loop");
 
     socket_write(peer, "from PHP's side\n");
     expect((await once<Buffer>(stream, "data")).toString()).toBe("from PHP's side\n");

@@ -300,4 +300,25 @@ describe("the PHP 4/5 forms of socket_sendmsg and socket_recvmsg", () => {
     ]);
     expect(P.socket_last_error(s)).toBe(P.SOCKET_EAGAIN);
   });
+
+  test("a closed socket or a freed IOVec is checked once every argument is parsed, as PHP 8 does", () => {
+    const s = P.socket_create(P.AF_INET, P.SOCK_DGRAM, P.SOL_UDP) as P.Socket;
+    P.socket_close(s);
+    const v = P.socket_iovec_alloc(1, 1);
+    const send = P.socket_sendmsg as (...a: unknown[]) => unknown, recv = P.socket_recvmsg as (...a: unknown[]) => unknown;
+    expect(() => send(s, v, "x", "127.0.0.1")).toThrow("socket_sendmsg(): Argument #3 ($flags) must be of type int, string given");
+    expect(() => send(s, v, 0, [], 7)).toThrow("socket_sendmsg(): Argument #4 ($addr) must be of type string, array given");
+    expect(() => send(s, v, 0, "127.0.0.1", "x")).toThrow("socket_sendmsg(): Argument #5 ($port) must be of type int, string given");
+    expect(() => send(s, v, null, "127.0.0.1")).toThrow("socket_sendmsg(): Argument #1 ($socket) has already been closed");
+    expect(warnings).toEqual(["socket_sendmsg(): Passing null to parameter #3 ($flags) of type int is deprecated"]);
+    expect(() => recv(s, v, [], P.ref(0), P.ref(0), P.ref())).toThrow("Argument #3 ($control) could not be passed by reference");
+    expect(() => recv(s, v, P.ref(), P.ref(0), P.ref(0), P.ref())).toThrow("socket_recvmsg(): Argument #1 ($socket) has already been closed");
+    // The socket comes first, then the IOVec.
+    P.socket_iovec_free(v);
+    expect(() => send(s, v, 0, "127.0.0.1")).toThrow("socket_sendmsg(): Argument #1 ($socket) has already been closed");
+    const t = track(P.socket_create(P.AF_INET, P.SOCK_DGRAM, P.SOL_UDP));
+    expect(() => send(t, v, "x", "127.0.0.1")).toThrow("socket_sendmsg(): Argument #3 ($flags) must be of type int, string given");
+    expect(() => send(t, v, 0, "127.0.0.1")).toThrow("socket_sendmsg(): Argument #2 ($iovec) has already been freed");
+    expect(() => recv(t, v, P.ref(), P.ref(0), P.ref(0), P.ref())).toThrow("socket_recvmsg(): Argument #2 ($iovec) has already been freed");
+  });
 });

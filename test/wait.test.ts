@@ -77,6 +77,11 @@ describe("socket_wait", () => {
     const c = socket_create(AF_INET, SOCK_STREAM, 0) as Socket;
     socket_close(c);
     expect(() => socket_wait(c, "read")).toThrow(new PhpError("socket_wait(): Argument #1 ($socket) has already been closed"));
+    // PHP's order: every argument parsed (types, deprecations), then the closed socket, then the values.
+    expect(() => socket_wait(c, "read", "soon" as unknown as number)).toThrow("socket_wait(): Argument #3 ($timeout_ms) must be of type ?int, string given");
+    expect(() => socket_wait(c, [] as unknown as "read")).toThrow("socket_wait(): Argument #2 ($mode) must be of type string, array given");
+    expect(() => socket_wait(c, "both" as "read")).toThrow(new PhpError("socket_wait(): Argument #1 ($socket) has already been closed"));
+    expect(() => socket_wait(c, "read", -1)).toThrow(new PhpError("socket_wait(): Argument #1 ($socket) has already been closed"));
   });
 
   test("a socket closed while a wait is pending rejects it, and its number's next owner is not confused", async () => {

@@ -1,4 +1,4 @@
-import { tcpPair } from "../harness/fixtures.ts";
+import { closedSocket, tcpPair } from "../harness/fixtures.ts";
 import { as, call, k, r, tmp, v, type Scenario } from "../harness/scenario.ts";
 
 export default [
@@ -57,5 +57,10 @@ export default [
     call("socket_accept", [v("s"), 1]),
     call("socket_close", [v("s")]),
     call("socket_accept", [v("s")]),
+  ] },
+  { name: "a closed socket with one argument too many: the count comes first", steps: [
+    ...closedSocket(),
+    call("socket_accept", [v("c"), 1]),
+    call("socket_accept", [v("c")]),
   ] },
 ] satisfies Scenario[];

@@ -1,5 +1,6 @@
 // socket_atmark is PHP 8.3's; the PHP 8.2 oracle replays it through a stand-in over libc's sockatmark()
 // (conformance/harness/php83-atmark.php), while socket_send, socket_recv and the options are 8.2's own.
+import { closedSocket } from "../harness/fixtures.ts";
 import { as, at, call, k, r, v, type Scenario } from "../harness/scenario.ts";
 
 const mark = (s: ReturnType<typeof at> | ReturnType<typeof v>) => call("socket_atmark", [s]);
@@ -83,5 +84,10 @@ export default [
     call("socket_atmark", [3]),
     as("ai", "socket_addrinfo_lookup", ["127.0.0.1", "80"]),
     call("socket_atmark", [at("ai", 0)]),
+  ] },
+  { name: "a closed socket with one argument too many: the count comes first", steps: [
+    ...closedSocket(),
+    call("socket_atmark", [v("c"), 1]),
+    call("socket_atmark", [v("c")]),
   ] },
 ] satisfies Scenario[];

@@ -1,5 +1,6 @@
 import { abstractName, tmpPathOf } from "../harness/paths.ts";
-import { as, call, flt, k, r, rep, tmp, v, type Scenario } from "../harness/scenario.ts";
+import { closedSocket } from "../harness/fixtures.ts";
+import { as, call, flt, k, list, r, rep, tmp, v, type Scenario } from "../harness/scenario.ts";
 
 const inet = (name: string) => as(name, "socket_create", [k("AF_INET"), k("SOCK_STREAM"), k("SOL_TCP")]);
 const inet6 = (name: string) => as(name, "socket_create", [k("AF_INET6"), k("SOCK_STREAM"), k("SOL_TCP")]);
@@ -108,5 +109,19 @@ export default [
   ] },
   { name: "a closed socket", steps: [
     inet("s"), call("socket_close", [v("s")]), call("socket_bind", [v("s"), "127.0.0.1", 0]),
+  ] },
+  { name: "a closed socket with a bad second argument: the TypeError comes first", steps: [
+    ...closedSocket(),
+    call("socket_bind", [v("c"), list()]),
+    call("socket_bind", [v("c"), "127.0.0.1", "x"]),
+    call("socket_bind", [v("c"), "127.0.0.1", 0, 1]),
+  ] },
+  { name: "a closed socket with a null argument: the deprecation, then the closed Error", steps: [
+    ...closedSocket(),
+    call("socket_bind", [v("c"), null]),
+    call("socket_bind", [v("c"), "127.0.0.1", null]),
+    call("socket_bind", [v("c"), "127.0.0.1", flt("1.5")]),
+    ...closedSocket("u", "AF_UNIX"),
+    call("socket_bind", [v("u"), rep("x", 200)]),
   ] },
 ] satisfies Scenario[];

@@ -1,3 +1,4 @@
+import { closedSocket } from "../harness/fixtures.ts";
 import { as, call, flt, k, v, type Scenario } from "../harness/scenario.ts";
 
 const failOn = (s: string) => call("socket_getpeername", [v(s), { r: "a" }]);
@@ -58,5 +59,10 @@ export default [
     call("socket_clear_error", ["s"]),
     call("socket_clear_error", [{ obj: "stdClass" }]),
     call("socket_clear_error", [null, null]),
+  ] },
+  { name: "a closed socket with one argument too many: the count comes first", steps: [
+    ...closedSocket(),
+    call("socket_clear_error", [v("c"), 1]),
+    call("socket_clear_error", [v("c")]),
   ] },
 ] satisfies Scenario[];

@@ -1,4 +1,4 @@
-import { tcpPair, unixPair } from "../harness/fixtures.ts";
+import { closedSocket, tcpPair, unixPair } from "../harness/fixtures.ts";
 import { as, call, k, r, v, type Scenario } from "../harness/scenario.ts";
 
 export default [
@@ -49,5 +49,10 @@ export default [
     call("socket_close", ["s"]),
     as("ai", "socket_addrinfo_lookup", ["127.0.0.1", "80"]),
     call("socket_close", [{ at: ["ai", 0] }]),
+  ] },
+  { name: "a closed socket with one argument too many: the count comes first", steps: [
+    ...closedSocket(),
+    call("socket_close", [v("c"), 1]),
+    call("socket_close", [v("c")]),
   ] },
 ] satisfies Scenario[];

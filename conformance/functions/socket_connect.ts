@@ -1,5 +1,6 @@
 import { abstractName } from "../harness/paths.ts";
-import { as, call, flt, k, r, rep, tmp, v, type Scenario } from "../harness/scenario.ts";
+import { closedSocket } from "../harness/fixtures.ts";
+import { as, call, flt, k, list, r, rep, tmp, v, type Scenario } from "../harness/scenario.ts";
 
 const tcp = (s: string, family = "AF_INET") => as(s, "socket_create", [k(family), k("SOCK_STREAM"), k("SOL_TCP")]);
 const unix = (s: string, type = "SOCK_STREAM") => as(s, "socket_create", [k("AF_UNIX"), k(type), 0]);
@@ -96,5 +97,25 @@ export default [
     call("socket_connect", [{ obj: "stdClass" }, "127.0.0.1", 80]),
     call("socket_close", [v("c")]),
     call("socket_connect", [v("c"), "127.0.0.1", 80]),
+  ] },
+  { name: "a closed socket with a bad second argument: the TypeError comes first", steps: [
+    ...closedSocket(),
+    call("socket_connect", [v("c"), list()]),
+    call("socket_connect", [v("c"), "127.0.0.1", "x"]),
+    call("socket_connect", [v("c"), "127.0.0.1", 1, 2]),
+  ] },
+  { name: "a closed socket with a null argument: the deprecation, then the closed Error", steps: [
+    ...closedSocket(),
+    call("socket_connect", [v("c"), null, 80]),
+    call("socket_connect", [v("c"), "127.0.0.1", flt("80.5")]),
+  ] },
+  { name: "a closed socket: values are checked only after it: an IPv4 or IPv6 socket without a port", steps: [
+    ...closedSocket(),
+    call("socket_connect", [v("c"), "127.0.0.1"]),
+    call("socket_connect", [v("c"), "127.0.0.1", null]),
+    ...closedSocket("c6", "AF_INET6"),
+    call("socket_connect", [v("c6"), "::1"]),
+    ...closedSocket("u", "AF_UNIX"),
+    call("socket_connect", [v("u"), rep("x", 200)]),
   ] },
 ] satisfies Scenario[];

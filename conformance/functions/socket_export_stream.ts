@@ -2,6 +2,7 @@
 // stream as { res: "stream" }. After an export PHP still lets the Socket be used and the library does
 // not (Bun owns the descriptor), so no scenario touches a Socket after exporting it; datagram sockets,
 // which Bun cannot drive, are refused by the library (test/export-stream.test.ts covers both).
+import { closedSocket } from "../harness/fixtures.ts";
 import { as, at, call, flt, k, r, v, type Scenario } from "../harness/scenario.ts";
 
 const tcp = (s: string, family = "AF_INET") => as(s, "socket_create", [k(family), k("SOCK_STREAM"), k("SOL_TCP")]);
@@ -60,5 +61,10 @@ export default [
     call("socket_export_stream", [{ a: [] }]),
     as("ai", "socket_addrinfo_lookup", ["127.0.0.1", "80"]),
     call("socket_export_stream", [at("ai", 0)]),
+  ] },
+  { name: "a closed socket with one argument too many: the count comes first", steps: [
+    ...closedSocket(),
+    call("socket_export_stream", [v("c"), 1]),
+    call("socket_export_stream", [v("c")]),
   ] },
 ] satisfies Scenario[];

@@ -1,7 +1,7 @@
 // One line per option, in the manner of socket2's tests/options.rs: the default, each value set and read
 // back, then the same read on the closed socket. Shapes, read-only options and errors follow.
-import { tcpPair } from "../harness/fixtures.ts";
-import { as, assoc, call, k, list, v, type Arg, type Scenario, type Step } from "../harness/scenario.ts";
+import { closedSocket, tcpPair } from "../harness/fixtures.ts";
+import { as, assoc, call, flt, k, list, v, type Arg, type Scenario, type Step } from "../harness/scenario.ts";
 
 type Kind = "tcp" | "udp" | "tcp6" | "udp6" | "unix";
 const SOCK: Record<Kind, [string, string, Arg]> = {
@@ -171,5 +171,11 @@ export default [
     get("SOL_SOCKET", "SO_MEMINFO"),
     get("IPPROTO_IP", "IP_MULTICAST_IF"),
     call("socket_get_option", [v("s"), "x", 1]),
+  ] },
+  { name: "a closed socket with a null argument: the deprecation, then the closed Error", steps: [
+    ...closedSocket(),
+    call("socket_get_option", [v("c"), null, k("SO_TYPE")]),
+    call("socket_get_option", [v("c"), k("SOL_SOCKET"), null]),
+    call("socket_get_option", [v("c"), k("SOL_SOCKET"), flt("3.5")]),
   ] },
 ] satisfies Scenario[];

@@ -1,5 +1,6 @@
 // socket_getopt: PHP's old name for socket_get_option; the same code, its own name in every message.
-import { as, call, flt, k, v, type Scenario, type Step } from "../harness/scenario.ts";
+import { closedSocket } from "../harness/fixtures.ts";
+import { as, call, flt, k, list, v, type Scenario, type Step } from "../harness/scenario.ts";
 
 const tcp = (name = "s"): Step => as(name, "socket_create", [k("AF_INET"), k("SOCK_STREAM"), k("SOL_TCP")]);
 const getopt = (level: string, opt: string, s = "s"): Step => call("socket_getopt", [v(s), k(level), k(opt)]);
@@ -77,5 +78,14 @@ export default [
     call("socket_getopt", [v("s"), "1", "3"]),
     call("socket_getopt", [v("s"), k("SOL_SOCKET"), 9223372036854775807]),
     call("socket_getopt", [v("s"), k("SOL_SOCKET"), 4294967299]),
+  ] },
+  { name: "a closed socket with a bad second argument: the TypeError comes first", steps: [
+    ...closedSocket(),
+    call("socket_getopt", [v("c"), "x", k("SO_TYPE")]),
+    call("socket_getopt", [v("c"), k("SOL_SOCKET"), list()]),
+  ] },
+  { name: "a closed socket with a null argument: the deprecation, then the closed Error", steps: [
+    ...closedSocket(),
+    call("socket_getopt", [v("c"), null, k("SO_TYPE")]),
   ] },
 ] satisfies Scenario[];

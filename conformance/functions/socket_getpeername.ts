@@ -1,5 +1,5 @@
 import { abstractName } from "../harness/paths.ts";
-import { tcpPair, unixPair } from "../harness/fixtures.ts";
+import { closedSocket, tcpPair, unixPair } from "../harness/fixtures.ts";
 import { as, call, k, r, tmp, v, type Scenario } from "../harness/scenario.ts";
 
 const peer = (s: string, mask = true) => call("socket_getpeername", [v(s), r("addr"), r("port")], mask ? { mask: ["port"] } : {});
@@ -48,5 +48,10 @@ export default [
     call("socket_getpeername", ["s", r("a")]),
     call("socket_close", [v("s")]),
     call("socket_getpeername", [v("s"), r("a")]),
+  ] },
+  { name: "a closed socket with one argument too many: the count comes first", steps: [
+    ...closedSocket(),
+    call("socket_getpeername", [v("c"), r("a"), r("p"), 1]),
+    call("socket_getpeername", [v("c"), r("a")]),
   ] },
 ] satisfies Scenario[];

@@ -1,5 +1,5 @@
 import { abstractName, tmpPathOf } from "../harness/paths.ts";
-import { tcpPair, unixPair } from "../harness/fixtures.ts";
+import { closedSocket, tcpPair, unixPair } from "../harness/fixtures.ts";
 import { as, call, k, r, tmp, v, type Scenario } from "../harness/scenario.ts";
 
 const name = (s: string, extra: { mask?: string[] } = { mask: ["port"] }) => call("socket_getsockname", [v(s), r("addr"), r("port")], extra);
@@ -53,5 +53,10 @@ export default [
     sock("uc", "AF_UNIX"), call("socket_connect", [v("uc"), tmp("acc.sock")]),
     as("ua", "socket_accept", [v("ul")]),
     call("socket_getsockname", [v("ua"), r("uaddr"), r("uport", 7)]), call("socket_getsockname", [v("uc"), r("caddr"), r("uport")]),
+  ] },
+  { name: "a closed socket with one argument too many: the count comes first", steps: [
+    ...closedSocket(),
+    call("socket_getsockname", [v("c"), r("a"), r("p"), 1]),
+    call("socket_getsockname", [v("c"), r("a"), r("p")]),
   ] },
 ] satisfies Scenario[];

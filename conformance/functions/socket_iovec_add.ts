@@ -75,4 +75,21 @@ export default [
     call("socket_writev", [v("b"), v("iov")]),
     call("socket_read", [v("a"), 10]),
   ] },
+  { name: "a freed IOVec with a bad second argument: the TypeError comes first", steps: [
+    as("iov", "socket_iovec_alloc", [1, 1]),
+    call("socket_iovec_free", [v("iov")]),
+    call("socket_iovec_add", [v("iov"), "one"]),
+    call("socket_iovec_add", [v("iov"), 1, 2]),
+  ] },
+  { name: "a freed IOVec with a null argument: the deprecation, then the freed Error", steps: [
+    as("iov", "socket_iovec_alloc", [1, 1]),
+    call("socket_iovec_free", [v("iov")]),
+    call("socket_iovec_add", [v("iov"), null]),
+  ] },
+  { name: "a freed IOVec: values are checked only after it", steps: [
+    as("iov", "socket_iovec_alloc", [1, 1]),
+    call("socket_iovec_free", [v("iov")]),
+    call("socket_iovec_add", [v("iov"), -1]),
+    call("socket_iovec_add", [v("iov"), 2147483648]),
+  ] },
 ] satisfies Scenario[];

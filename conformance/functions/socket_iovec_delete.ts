@@ -81,4 +81,15 @@ export default [
     call("socket_writev", [v("a"), v("iov")]),
     call("socket_recv", [v("b"), r("d"), 100, 0]),
   ] },
+  { name: "a freed IOVec with a bad second argument: the TypeError comes first", steps: [
+    as("iov", "socket_iovec_alloc", [1, 1]),
+    call("socket_iovec_free", [v("iov")]),
+    call("socket_iovec_delete", [v("iov"), "first"]),
+    call("socket_iovec_delete", [v("iov"), flt("NAN")]),
+  ] },
+  { name: "a freed IOVec with a null argument: the deprecation, then the freed Error", steps: [
+    as("iov", "socket_iovec_alloc", [1, 1]),
+    call("socket_iovec_free", [v("iov")]),
+    call("socket_iovec_delete", [v("iov"), null]),
+  ] },
 ] satisfies Scenario[];

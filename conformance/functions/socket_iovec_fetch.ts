@@ -52,4 +52,16 @@ export default [
     call("socket_iovec_set", [v("iov"), 0, "abc"]),
     fetch(0), fetch(0), fetch("0"),
   ] },
+  { name: "a freed IOVec with a bad second argument: the TypeError comes first", steps: [
+    as("iov", "socket_iovec_alloc", [1, 1]),
+    call("socket_iovec_free", [v("iov")]),
+    call("socket_iovec_fetch", [v("iov"), "first"]),
+    call("socket_iovec_fetch", [v("iov"), 0, 1]),
+  ] },
+  { name: "a freed IOVec with a null argument: the deprecation, then the freed Error", steps: [
+    as("iov", "socket_iovec_alloc", [1, 1]),
+    call("socket_iovec_free", [v("iov")]),
+    call("socket_iovec_fetch", [v("iov"), null]),
+    call("socket_iovec_fetch", [v("iov"), flt("0.5")]),
+  ] },
 ] satisfies Scenario[];

@@ -41,7 +41,7 @@ export default [
     call("socket_iovec_free", [v("iov")]),
     call("socket_iovec_add", [v("iov"), 1]),
   ] },
-  { name: "a freed IOVec refuses positions and values before checking them", steps: [
+  { name: "a freed IOVec is refused once its arguments parse, before positions and values are range-checked", steps: [
     as("iov", "socket_iovec_alloc", [1, 1]),
     call("socket_iovec_free", [v("iov")]),
     call("socket_iovec_fetch", [v("iov"), -1]),
@@ -61,6 +61,12 @@ export default [
     as("iov", "socket_iovec_alloc", [1, 1]),
     call("socket_iovec_free", [v("iov"), v("iov")]),
     call("socket_iovec_fetch", [v("iov"), 0]),
+    call("socket_iovec_free", [v("iov")]),
+  ] },
+  { name: "a freed IOVec with one argument too many: the count comes first", steps: [
+    as("iov", "socket_iovec_alloc", [1, 1]),
+    call("socket_iovec_free", [v("iov")]),
+    call("socket_iovec_free", [v("iov"), 1]),
     call("socket_iovec_free", [v("iov")]),
   ] },
 ] satisfies Scenario[];

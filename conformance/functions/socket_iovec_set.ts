@@ -1,6 +1,6 @@
 // Replayed against conformance/harness/php4-iovec.php (PHP 8.2 has no iovec functions). As in PHP 4,
 // the vector takes the new value's length, longer or shorter than it was.
-import { as, bytes, call, flt, rep, v, type Scenario } from "../harness/scenario.ts";
+import { as, bytes, call, flt, list, rep, v, type Scenario } from "../harness/scenario.ts";
 
 const fetch = (i: number) => call("socket_iovec_fetch", [v("iov"), i]);
 
@@ -67,5 +67,17 @@ export default [
     fetch(0),
     call("socket_iovec_set", [v("iov"), 0, false]),
     fetch(0),
+  ] },
+  { name: "a freed IOVec with a bad second argument: the TypeError comes first", steps: [
+    as("iov", "socket_iovec_alloc", [1, 1]),
+    call("socket_iovec_free", [v("iov")]),
+    call("socket_iovec_set", [v("iov"), "first", "x"]),
+    call("socket_iovec_set", [v("iov"), 0, list()]),
+  ] },
+  { name: "a freed IOVec with a null argument: the deprecation, then the freed Error", steps: [
+    as("iov", "socket_iovec_alloc", [1, 1]),
+    call("socket_iovec_free", [v("iov")]),
+    call("socket_iovec_set", [v("iov"), null, "x"]),
+    call("socket_iovec_set", [v("iov"), 0, null]),
   ] },
 ] satisfies Scenario[];

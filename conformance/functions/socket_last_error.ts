@@ -1,4 +1,4 @@
-import { unixPair } from "../harness/fixtures.ts";
+import { closedSocket, unixPair } from "../harness/fixtures.ts";
 import { as, call, flt, k, v, type Scenario } from "../harness/scenario.ts";
 
 export default [
@@ -60,5 +60,10 @@ export default [
     call("socket_last_error", [false]),
     call("socket_last_error", [flt("NAN")]),
     call("socket_last_error", [""]),
+  ] },
+  { name: "a closed socket with one argument too many: the count comes first", steps: [
+    ...closedSocket(),
+    call("socket_last_error", [v("c"), 1]),
+    call("socket_last_error", [v("c")]),
   ] },
 ] satisfies Scenario[];

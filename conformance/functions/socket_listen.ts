@@ -1,4 +1,5 @@
 import { abstractName } from "../harness/paths.ts";
+import { closedSocket } from "../harness/fixtures.ts";
 import { as, call, flt, k, r, v, type Scenario } from "../harness/scenario.ts";
 
 const tcp = (s: string) => as(s, "socket_create", [k("AF_INET"), k("SOCK_STREAM"), k("SOL_TCP")]);
@@ -51,5 +52,16 @@ export default [
     tcp("t"), call("socket_bind", [v("t"), "127.0.0.1", 0]), call("socket_shutdown", [v("t"), 2]), call("socket_listen", [v("t")]),
     as("r", "socket_create", [k("AF_INET"), k("SOCK_RAW"), k("SOL_UDP")]), call("socket_listen", [v("r")]),
     call("socket_listen", [v("s"), flt("-INF")]),
+  ] },
+  { name: "a closed socket with a bad second argument: the TypeError comes first", steps: [
+    ...closedSocket(),
+    call("socket_listen", [v("c"), "many"]),
+    call("socket_listen", [v("c"), flt("NAN")]),
+    call("socket_listen", [v("c"), 1, 2]),
+  ] },
+  { name: "a closed socket with a null argument: the deprecation, then the closed Error", steps: [
+    ...closedSocket(),
+    call("socket_listen", [v("c"), null]),
+    call("socket_listen", [v("c"), flt("1.5")]),
   ] },
 ] satisfies Scenario[];

@@ -1,4 +1,4 @@
-import { tcpPair, unixPair } from "../harness/fixtures.ts";
+import { closedSocket, tcpPair, unixPair } from "../harness/fixtures.ts";
 import { as, bytes, call, flt, k, v, type Scenario } from "../harness/scenario.ts";
 
 const NORMAL = k("PHP_NORMAL_READ");
@@ -109,5 +109,22 @@ export default [
     call("socket_read", [{ obj: "stdClass" }, 2]),
     call("socket_close", [v("b")]),
     call("socket_read", [v("b"), 2]),
+  ] },
+  { name: "a closed socket with a bad second argument: the TypeError comes first", steps: [
+    ...closedSocket(),
+    call("socket_read", [v("c"), "x"]),
+    call("socket_read", [v("c"), 5, "binary"]),
+    call("socket_read", [v("c"), 5, k("PHP_BINARY_READ"), 1]),
+  ] },
+  { name: "a closed socket with a null argument: the deprecation, then the closed Error", steps: [
+    ...closedSocket(),
+    call("socket_read", [v("c"), null]),
+    call("socket_read", [v("c"), 5, null]),
+    call("socket_read", [v("c"), flt("5.5")]),
+  ] },
+  { name: "a closed socket: values are checked only after it: a length under 1 is its Error, not false", steps: [
+    ...closedSocket(),
+    call("socket_read", [v("c"), 0]),
+    call("socket_read", [v("c"), -1, k("PHP_NORMAL_READ")]),
   ] },
 ] satisfies Scenario[];

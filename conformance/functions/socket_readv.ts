@@ -1,6 +1,6 @@
 // Replayed against conformance/harness/php4-iovec.php (PHP 8.2 has no iovec functions): a readv is
 // checked against PHP's socket_recv of the vectors' total length, split over the vectors in order.
-import { tcpPair, unixPair } from "../harness/fixtures.ts";
+import { closedSocket, tcpPair, unixPair } from "../harness/fixtures.ts";
 import { as, call, k, v, type Scenario } from "../harness/scenario.ts";
 
 const fetch = (i: number) => call("socket_iovec_fetch", [v("iov"), i]);
@@ -78,5 +78,13 @@ export default [
     call("socket_close", [v("b")]),
     call("socket_readv", [v("b"), v("iov")]),
     call("socket_readv", [v("b"), v("none")]),
+  ] },
+  { name: "a closed socket with a bad second argument: the TypeError comes first", steps: [
+    ...closedSocket(),
+    call("socket_readv", [v("c"), "iov"]),
+    as("iov", "socket_iovec_alloc", [1, 1]),
+    call("socket_iovec_free", [v("iov")]),
+    call("socket_readv", [v("c"), v("iov")]),
+    call("socket_readv", [v("c"), v("iov"), 1]),
   ] },
 ] satisfies Scenario[];

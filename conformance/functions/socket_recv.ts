@@ -1,5 +1,5 @@
-import { tcpPair, unixPair } from "../harness/fixtures.ts";
-import { as, assoc, bytes, call, flt, k, or, r, rep, v, type Scenario } from "../harness/scenario.ts";
+import { closedSocket, tcpPair, unixPair } from "../harness/fixtures.ts";
+import { as, assoc, bytes, call, flt, k, list, or, r, rep, v, type Scenario } from "../harness/scenario.ts";
 
 /** Two UDP sockets on loopback: `u` bound (its port in `up`), `w` connected to it. */
 const udp = (host = "127.0.0.1", family = "AF_INET") => [
@@ -219,5 +219,20 @@ export default [
     call("socket_recv", ["nope", r("d"), 3, 0]),
     call("socket_close", [v("a")]),
     call("socket_recv", [v("a"), r("d", "x"), 3, 0]),
+  ] },
+  { name: "a closed socket with a bad second argument: the TypeError comes first", steps: [
+    ...closedSocket(),
+    call("socket_recv", [v("c"), r("d"), "x", 0]),
+    call("socket_recv", [v("c"), r("d"), 5, list()]),
+  ] },
+  { name: "a closed socket with a null argument: the deprecation, then the closed Error", steps: [
+    ...closedSocket(),
+    call("socket_recv", [v("c"), r("d"), null, 0]),
+    call("socket_recv", [v("c"), r("d"), 5, null]),
+    call("socket_recv", [v("c"), r("d"), flt("5.5"), 0]),
+  ] },
+  { name: "a closed socket: values are checked only after it: a length under 1 is its Error, not false", steps: [
+    ...closedSocket(),
+    call("socket_recv", [v("c"), r("d", "kept"), 0, 0]),
   ] },
 ] satisfies Scenario[];

@@ -1,7 +1,7 @@
 // socket_recv_into is this library's own (reads into caller memory); in PHP the harness runs the same
 // contract written with socket_recv (harness/extensions.php), so both replays must agree.
-import { tcpPair, unixPair } from "../harness/fixtures.ts";
-import { as, bytes, call, k, or, u8, v, type Scenario } from "../harness/scenario.ts";
+import { closedSocket, tcpPair, unixPair } from "../harness/fixtures.ts";
+import { as, bytes, call, flt, k, or, u8, v, type Scenario } from "../harness/scenario.ts";
 
 export default [
   { name: "reads into the buffer and returns the byte count", steps: [
@@ -80,5 +80,21 @@ export default [
     call("socket_recv_into", [null, u8("buf", 4)]),
     call("socket_close", [v("a")]),
     call("socket_recv_into", [v("a"), u8("buf", 4)]),
+  ] },
+  { name: "a closed socket with a bad second argument: the TypeError comes first", steps: [
+    ...closedSocket(),
+    call("socket_recv_into", [v("c"), u8("buf", 4), "x"]),
+    call("socket_recv_into", [v("c"), u8("buf", 4), 0, "x"]),
+  ] },
+  { name: "a closed socket with a null argument: the deprecation, then the closed Error", steps: [
+    ...closedSocket(),
+    call("socket_recv_into", [v("c"), u8("buf", 4), null]),
+    call("socket_recv_into", [v("c"), u8("buf", 4), 0, null]),
+    call("socket_recv_into", [v("c"), u8("buf", 4), 0, flt("2.5")]),
+  ] },
+  { name: "a closed socket: values are checked only after it: a length negative or past the buffer", steps: [
+    ...closedSocket(),
+    call("socket_recv_into", [v("c"), u8("buf", 4), 0, -1]),
+    call("socket_recv_into", [v("c"), u8("buf", 4), 0, 5]),
   ] },
 ] satisfies Scenario[];

@@ -1,4 +1,4 @@
-import { tcpPair, unixPair } from "../harness/fixtures.ts";
+import { closedSocket, tcpPair, unixPair } from "../harness/fixtures.ts";
 import { as, bytes, call, k, or, r, rep, tmp, v, type Scenario } from "../harness/scenario.ts";
 
 /** A bound UDP receiver `u` (port in `up`) and an unbound sender `w`. */
@@ -198,5 +198,20 @@ export default [
     call("socket_recvfrom", [1, r("d"), 10, 0, r("a"), r("p")]),
     call("socket_close", [v("u")]),
     call("socket_recvfrom", [v("u"), r("d"), 10, 0, r("a"), r("p")]),
+  ] },
+  { name: "a closed socket with a bad second argument: the TypeError comes first", steps: [
+    ...closedSocket("c", "AF_INET", "SOCK_DGRAM"),
+    call("socket_recvfrom", [v("c"), r("d"), "x", 0, r("a")]),
+    call("socket_recvfrom", [v("c"), r("d"), 5, "x", r("a"), r("p")]),
+  ] },
+  { name: "a closed socket with a null argument: the deprecation, then the closed Error", steps: [
+    ...closedSocket("c", "AF_INET", "SOCK_DGRAM"),
+    call("socket_recvfrom", [v("c"), r("d"), null, 0, r("a"), r("p")]),
+    call("socket_recvfrom", [v("c"), r("d"), 5, null, r("a"), r("p")]),
+  ] },
+  { name: "a closed socket: values are checked only after it: a length under 1, and no port for an IPv4 socket", steps: [
+    ...closedSocket("c", "AF_INET", "SOCK_DGRAM"),
+    call("socket_recvfrom", [v("c"), r("d"), 0, 0, r("a"), r("p")]),
+    call("socket_recvfrom", [v("c"), r("d"), 5, 0, r("a")]),
   ] },
 ] satisfies Scenario[];

@@ -1,4 +1,4 @@
-import { tcpPair, unixPair } from "../harness/fixtures.ts";
+import { closedSocket, tcpPair, unixPair } from "../harness/fixtures.ts";
 import { abstractName } from "../harness/paths.ts";
 import { as, assoc, at, call, flt, k, list, r, rep, tmp, v, type Arg, type Scenario } from "../harness/scenario.ts";
 
@@ -158,5 +158,19 @@ export default [
     call("socket_sendmsg", [v("a"), assoc(["iov", list("r")], ["control", list(assoc(["level", k("SOL_SOCKET")], ["type", k("SCM_RIGHTS")], ["data", list(v("x"), v("x"), v("x"))]))])]),
     as("space", "socket_cmsg_space", [k("SOL_SOCKET"), k("SCM_RIGHTS"), 3]),
     recv("m1", "b", [["name", assoc()], ["buffer_size", 2000], ["controllen", v("space")]]),
+  ] },
+  { name: "a closed socket with a bad second argument: the TypeError comes first", steps: [
+    ...closedSocket(),
+    call("socket_recvmsg", [v("c"), r("m", "message")]),
+    call("socket_recvmsg", [v("c"), r("m2", list()), "x"]),
+  ] },
+  { name: "a closed socket with a null argument: the deprecation, then the closed Error", steps: [
+    ...closedSocket(),
+    call("socket_recvmsg", [v("c"), r("m", list()), null]),
+  ] },
+  { name: "a closed socket: flags past a C int are checked before it, the message after it", steps: [
+    ...closedSocket(),
+    call("socket_recvmsg", [v("c"), r("m", list()), 1099511627776]),
+    call("socket_recvmsg", [v("c"), r("m2", list()), 0]),
   ] },
 ] satisfies Scenario[];

@@ -1,4 +1,5 @@
 import * as lib from "../../src/index.ts";
+import { closedSocket } from "../harness/fixtures.ts";
 import { as, assoc, at, call, flt, k, list, r, rep, v, type Scenario, type Step } from "../harness/scenario.ts";
 
 // Scenarios wait briefly at most: a ready socket makes select return at once, so timeouts are
@@ -303,6 +304,13 @@ const scenarios: Scenario[] = [
     ...pair(),
     call("socket_write", [v("b"), "x"]),
     sel(r("rd", assoc(["x", v("a")], ["y", v("b")], ["z", v("a")])), r("wr", assoc(["w", v("b")])), n, 0),
+  ] },
+  { name: "a closed socket in an array: the other arguments are parsed first", steps: [
+    ...closedSocket(),
+    sel(r("r1", list(v("c"))), n, n, "soon"),
+    sel(r("r2", list(v("c"))), n, n, 0, list()),
+    sel(r("r3", list(v("c"))), n, n, 0, null),
+    sel(r("r4", list(v("c"))), n, n, flt("0.5")),
   ] },
 ];
 

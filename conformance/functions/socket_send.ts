@@ -1,4 +1,4 @@
-import { tcpPair, unixPair } from "../harness/fixtures.ts";
+import { closedSocket, tcpPair, unixPair } from "../harness/fixtures.ts";
 import { as, bytes, call, flt, k, list, or, r, rep, v, type Scenario } from "../harness/scenario.ts";
 
 const allBytes = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0")).join("");
@@ -167,5 +167,21 @@ export default [
     call("socket_send", [null, "x", 1, 0]),
     call("socket_close", [v("a")]),
     call("socket_send", [v("a"), "x", 1, 0]),
+  ] },
+  { name: "a closed socket with a bad second argument: the TypeError comes first", steps: [
+    ...closedSocket(),
+    call("socket_send", [v("c"), list(), 1, 0]),
+    call("socket_send", [v("c"), "data", "x", 0]),
+    call("socket_send", [v("c"), "data", 4, "x"]),
+  ] },
+  { name: "a closed socket with a null argument: the deprecation, then the closed Error", steps: [
+    ...closedSocket(),
+    call("socket_send", [v("c"), null, 0, 0]),
+    call("socket_send", [v("c"), "data", 4, null]),
+    call("socket_send", [v("c"), "data", flt("1.5"), 0]),
+  ] },
+  { name: "a closed socket: values are checked only after it: a negative length", steps: [
+    ...closedSocket(),
+    call("socket_send", [v("c"), "data", -1, 0]),
   ] },
 ] satisfies Scenario[];

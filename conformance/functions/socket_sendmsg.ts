@@ -1,4 +1,4 @@
-import { unixPair } from "../harness/fixtures.ts";
+import { closedSocket, unixPair } from "../harness/fixtures.ts";
 import { abstractName } from "../harness/paths.ts";
 import { as, assoc, at, bytes, call, flt, k, list, r, rep, tmp, v, type Arg, type Scenario } from "../harness/scenario.ts";
 
@@ -257,5 +257,19 @@ export default [
     call("socket_sendmsg", [v("a"), assoc(["iov", list("a", { obj: "stdClass" })])]),
     call("socket_close", [v("a")]),
     call("socket_sendmsg", [v("a"), assoc()]),
+  ] },
+  { name: "a closed socket with a bad second argument: the TypeError comes first", steps: [
+    ...closedSocket(),
+    call("socket_sendmsg", [v("c"), "message"]),
+    call("socket_sendmsg", [v("c"), list(), "x"]),
+  ] },
+  { name: "a closed socket with a null argument: the deprecation, then the closed Error", steps: [
+    ...closedSocket(),
+    call("socket_sendmsg", [v("c"), list(), null]),
+  ] },
+  { name: "a closed socket: flags past a C int are checked before it, the message after it", steps: [
+    ...closedSocket(),
+    call("socket_sendmsg", [v("c"), list(), 1099511627776]),
+    call("socket_sendmsg", [v("c"), assoc(["iov", "not an array"]), 0]),
   ] },
 ] satisfies Scenario[];

@@ -1,4 +1,4 @@
-import { tcpPair, unixPair } from "../harness/fixtures.ts";
+import { closedSocket, tcpPair, unixPair } from "../harness/fixtures.ts";
 import { tmpPathOf } from "../harness/paths.ts";
 import { as, bytes, call, flt, k, list, r, rep, tmp, v, type Scenario } from "../harness/scenario.ts";
 
@@ -221,5 +221,23 @@ export default [
     call("socket_sendto", ["w", "x", 1, 0, "127.0.0.1", 9]),
     call("socket_close", [v("w")]),
     call("socket_sendto", [v("w"), "x", 1, 0, "127.0.0.1", 9]),
+  ] },
+  { name: "a closed socket with a bad second argument: the TypeError comes first", steps: [
+    ...closedSocket("c", "AF_INET", "SOCK_DGRAM"),
+    call("socket_sendto", [v("c"), list(), 1, 0, "127.0.0.1", 9]),
+    call("socket_sendto", [v("c"), "data", 4, 0, list(), 9]),
+    call("socket_sendto", [v("c"), "data", 4, 0, "127.0.0.1", "x"]),
+  ] },
+  { name: "a closed socket with a null argument: the deprecation, then the closed Error", steps: [
+    ...closedSocket("c", "AF_INET", "SOCK_DGRAM"),
+    call("socket_sendto", [v("c"), "data", 4, null, "127.0.0.1", 9]),
+    call("socket_sendto", [v("c"), "data", 4, 0, null, 9]),
+  ] },
+  { name: "a closed socket: values are checked only after it: a negative length, and no port for an IPv4 or IPv6 socket", steps: [
+    ...closedSocket("c", "AF_INET", "SOCK_DGRAM"),
+    call("socket_sendto", [v("c"), "data", -1, 0, "127.0.0.1", 9]),
+    call("socket_sendto", [v("c"), "data", 4, 0, "127.0.0.1"]),
+    ...closedSocket("c6", "AF_INET6", "SOCK_DGRAM"),
+    call("socket_sendto", [v("c6"), "data", 4, 0, "::1", null]),
   ] },
 ] satisfies Scenario[];

@@ -1,4 +1,4 @@
-import { unixPair } from "../harness/fixtures.ts";
+import { closedSocket, unixPair } from "../harness/fixtures.ts";
 import { as, call, flt, k, v, type Scenario } from "../harness/scenario.ts";
 
 export default [
@@ -52,5 +52,10 @@ export default [
     call("socket_set_block", [null]),
     as("ai", "socket_addrinfo_lookup", ["127.0.0.1", "80"]),
     call("socket_set_block", [{ at: ["ai", 0] }]),
+  ] },
+  { name: "a closed socket with one argument too many: the count comes first", steps: [
+    ...closedSocket(),
+    call("socket_set_block", [v("c"), 1]),
+    call("socket_set_block", [v("c")]),
   ] },
 ] satisfies Scenario[];

@@ -1,7 +1,7 @@
 // socket_set_encoding is this library's own; in PHP (whose strings are bytes either way) the harness
 // runs its contract from harness/extensions.php: the previous mode back, the same errors. Byte-level
 // behaviour of the two modes is in test/encoding.test.ts.
-import { tcpPair, unixPair } from "../harness/fixtures.ts";
+import { closedSocket, tcpPair, unixPair } from "../harness/fixtures.ts";
 import { as, call, flt, k, list, r, v, type Scenario } from "../harness/scenario.ts";
 
 export default [
@@ -73,5 +73,17 @@ export default [
     as("acc2", "socket_accept", [v("srv")]),
     call("socket_set_encoding", [v("acc2"), "binary"]),
     call("socket_set_encoding", [v("srv"), "utf8"]),
+  ] },
+  { name: "a closed socket with a bad second argument: the TypeError comes first", steps: [
+    ...closedSocket(),
+    call("socket_set_encoding", [v("c"), list()]),
+  ] },
+  { name: "a closed socket with a null argument: the deprecation, then the closed Error", steps: [
+    ...closedSocket(),
+    call("socket_set_encoding", [v("c"), null]),
+  ] },
+  { name: "a closed socket: values are checked only after it: an unknown encoding", steps: [
+    ...closedSocket(),
+    call("socket_set_encoding", [v("c"), "latin1"]),
   ] },
 ] satisfies Scenario[];

@@ -1,4 +1,4 @@
-import { tcpPair, unixPair } from "../harness/fixtures.ts";
+import { closedSocket, tcpPair, unixPair } from "../harness/fixtures.ts";
 import { as, call, k, v, type Scenario } from "../harness/scenario.ts";
 
 export default [
@@ -52,5 +52,10 @@ export default [
     call("socket_set_nonblock", [v("u")]),
     call("socket_recvfrom", [v("u"), { r: "d", init: "old" }, 100, 0, { r: "a", init: "addr" }, { r: "p", init: 1 }]),
     call("socket_last_error", [v("u")]),
+  ] },
+  { name: "a closed socket with one argument too many: the count comes first", steps: [
+    ...closedSocket(),
+    call("socket_set_nonblock", [v("c"), 1]),
+    call("socket_set_nonblock", [v("c")]),
   ] },
 ] satisfies Scenario[];

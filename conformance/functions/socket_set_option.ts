@@ -1,5 +1,6 @@
 // socket_set_option: how each shape of value is taken (PHP's silent conversions), the wrong shapes and
 // values, multicast groups on loopback (lo, 224.0.0.x, ff02::x), and the errors.
+import { closedSocket } from "../harness/fixtures.ts";
 import { as, assoc, call, flt, k, list, v, type Arg, type Scenario, type Step } from "../harness/scenario.ts";
 
 const udp = (name = "s"): Step => as(name, "socket_create", [k("AF_INET"), k("SOCK_DGRAM"), k("SOL_UDP")]);
@@ -340,5 +341,15 @@ export default [
     set("SOL_SOCKET", "SO_LINGER", 1),
     set("IPPROTO_IP", "MCAST_JOIN_GROUP", 1),
     call("socket_set_option", [v("s"), "x", 1, 1]),
+  ] },
+  { name: "a closed socket with a null argument: the deprecation, then the closed Error", steps: [
+    ...closedSocket(),
+    call("socket_set_option", [v("c"), null, k("SO_REUSEADDR"), 1]),
+    call("socket_set_option", [v("c"), k("SOL_SOCKET"), flt("2.5"), 1]),
+  ] },
+  { name: "a closed socket: values are checked only after it: a value of the wrong shape", steps: [
+    ...closedSocket(),
+    call("socket_set_option", [v("c"), k("SOL_SOCKET"), k("SO_RCVTIMEO"), "soon"]),
+    call("socket_set_option", [v("c"), k("IPPROTO_IP"), k("IP_MULTICAST_TTL"), 300]),
   ] },
 ] satisfies Scenario[];

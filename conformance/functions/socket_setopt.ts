@@ -1,5 +1,6 @@
 // socket_setopt: PHP's old name for socket_set_option; the same code, its own name in every message.
-import { as, assoc, call, flt, k, v, type Scenario, type Step } from "../harness/scenario.ts";
+import { closedSocket } from "../harness/fixtures.ts";
+import { as, assoc, call, flt, k, list, v, type Scenario, type Step } from "../harness/scenario.ts";
 
 const tcp = (name = "s"): Step => as(name, "socket_create", [k("AF_INET"), k("SOCK_STREAM"), k("SOL_TCP")]);
 const udp = (name = "u"): Step => as(name, "socket_create", [k("AF_INET"), k("SOCK_DGRAM"), k("SOL_UDP")]);
@@ -88,5 +89,14 @@ export default [
     call("socket_setopt", [v("s"), "1", "2", "1"]),
     call("socket_setopt", [v("s"), 9999, 1, 1]),
     call("socket_setopt", [v("s"), k("SOL_SOCKET"), 4294967298, 1]),
+  ] },
+  { name: "a closed socket with a bad second argument: the TypeError comes first", steps: [
+    ...closedSocket(),
+    call("socket_setopt", [v("c"), "x", k("SO_REUSEADDR"), 1]),
+    call("socket_setopt", [v("c"), k("SOL_SOCKET"), list(), 1]),
+  ] },
+  { name: "a closed socket with a null argument: the deprecation, then the closed Error", steps: [
+    ...closedSocket(),
+    call("socket_setopt", [v("c"), null, k("SO_REUSEADDR"), 1]),
   ] },
 ] satisfies Scenario[];

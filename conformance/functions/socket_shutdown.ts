@@ -1,5 +1,5 @@
-import { tcpPair, unixPair } from "../harness/fixtures.ts";
-import { as, call, flt, k, v, type Scenario } from "../harness/scenario.ts";
+import { closedSocket, tcpPair, unixPair } from "../harness/fixtures.ts";
+import { as, call, flt, k, list, v, type Scenario } from "../harness/scenario.ts";
 
 export default [
   { name: "mode 0 stops reading", phpt: ["socket_shutdown.phpt"], steps: [
@@ -53,5 +53,17 @@ export default [
     call("socket_shutdown", [v("db"), true]),
     call("socket_shutdown", [v("db"), flt("INF")]),
     call("socket_recv", [v("db"), { r: "d" }, 10, k("MSG_DONTWAIT")]),
+  ] },
+  { name: "a closed socket with a bad second argument: the TypeError comes first", steps: [
+    ...closedSocket(),
+    call("socket_shutdown", [v("c"), "both"]),
+    call("socket_shutdown", [v("c"), list()]),
+    call("socket_shutdown", [v("c"), 2, 1]),
+  ] },
+  { name: "a closed socket with a null argument: the deprecation, then the closed Error", steps: [
+    ...closedSocket(),
+    call("socket_shutdown", [v("c"), null]),
+    call("socket_shutdown", [v("c"), flt("1.5")]),
+    call("socket_shutdown", [v("c"), 7]),
   ] },
 ] satisfies Scenario[];

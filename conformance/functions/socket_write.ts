@@ -1,5 +1,5 @@
-import { tcpPair, unixPair } from "../harness/fixtures.ts";
-import { as, bytes, call, flt, k, rep, v, type Scenario } from "../harness/scenario.ts";
+import { closedSocket, tcpPair, unixPair } from "../harness/fixtures.ts";
+import { as, bytes, call, flt, k, list, rep, v, type Scenario } from "../harness/scenario.ts";
 
 const read = (s: string, n = 1000) => call("socket_read", [v(s), n]);
 
@@ -76,5 +76,21 @@ export default [
     call("socket_write", ["a", "x"]),
     call("socket_close", [v("a")]),
     call("socket_write", [v("a"), "x"]),
+  ] },
+  { name: "a closed socket with a bad second argument: the TypeError comes first", steps: [
+    ...closedSocket(),
+    call("socket_write", [v("c"), list()]),
+    call("socket_write", [v("c"), "data", "x"]),
+    call("socket_write", [v("c"), "data", 1, 2]),
+  ] },
+  { name: "a closed socket with a null argument: the deprecation, then the closed Error", steps: [
+    ...closedSocket(),
+    call("socket_write", [v("c"), null]),
+    call("socket_write", [v("c"), "data", flt("1.5")]),
+    call("socket_write", [v("c"), "data", null]),
+  ] },
+  { name: "a closed socket: values are checked only after it: a negative length", steps: [
+    ...closedSocket(),
+    call("socket_write", [v("c"), "data", -1]),
   ] },
 ] satisfies Scenario[];

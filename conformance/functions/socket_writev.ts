@@ -1,6 +1,6 @@
 // Replayed against conformance/harness/php4-iovec.php (PHP 8.2 has no iovec functions): a writev is
 // checked against PHP's socket_send of the vectors joined.
-import { tcpPair, unixPair } from "../harness/fixtures.ts";
+import { closedSocket, tcpPair, unixPair } from "../harness/fixtures.ts";
 import { as, call, k, rep, v, type Scenario } from "../harness/scenario.ts";
 
 const set = (i: number, s: string) => call("socket_iovec_set", [v("iov"), i, s]);
@@ -68,5 +68,12 @@ export default [
     call("socket_writev", [v("a"), v("iov")]),
     call("socket_writev", [v("a"), v("iov")]),
     call("socket_last_error", [v("a")]),
+  ] },
+  { name: "a closed socket with a bad second argument: the TypeError comes first", steps: [
+    ...closedSocket(),
+    call("socket_writev", [v("c"), 1]),
+    as("iov", "socket_iovec_alloc", [1, 1]),
+    call("socket_writev", [v("c"), v("iov")]),
+    call("socket_writev", [v("c"), v("iov"), 1]),
   ] },
 ] satisfies Scenario[];

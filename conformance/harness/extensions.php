@@ -4,14 +4,39 @@
 // (counts, the Socket, values) with the library's messages; a string by reference stands in for the
 // caller's Uint8Array.
 
-function ext_socket_arg(string $fn, $socket): void {
+/** The Socket as PHP's parser checks it: its class only. */
+function ext_socket_class(string $fn, $socket): void {
     if (!$socket instanceof Socket) {
         throw new TypeError("$fn(): Argument #1 (\$socket) must be of type Socket, " . get_debug_type($socket) . " given");
     }
+}
+
+/** PHP's ENSURE_SOCKET_VALID, which comes once every argument is parsed. */
+function ext_socket_open(string $fn, Socket $socket): void {
     try {
         socket_last_error($socket);
     } catch (Error $e) {
         throw new Error(str_replace('socket_last_error()', "$fn()", $e->getMessage()));
+    }
+}
+
+/**
+ * An int (or ?int) parameter, coerced as PHP 8 coerces an internal function's int: through intdiv()'s own,
+ * with intdiv's name and parameter in the texts replaced by this function's (its deprecations re-raised).
+ */
+function ext_int(string $fn, int $pos, string $name, $v, bool $nullable = false): ?int {
+    if ($nullable && $v === null) return null;
+    $from = 'intdiv(): Argument #1 ($num1) must be of type int';
+    $to = "$fn(): Argument #$pos (\$$name) must be of type " . ($nullable ? '?int' : 'int');
+    $raised = [];
+    set_error_handler(function (int $no, string $str) use (&$raised) { $raised[] = $str; return true; });
+    try {
+        return intdiv($v, 1);
+    } catch (TypeError $e) {
+        throw new TypeError(str_replace($from, $to, $e->getMessage()));
+    } finally {
+        restore_error_handler();
+        foreach ($raised as $str) trigger_error(str_replace('intdiv(): Passing null to parameter #1 ($num1)', "$fn(): Passing null to parameter #$pos (\$$name)", $str), E_USER_DEPRECATED);
     }
 }
 
@@ -26,7 +51,10 @@ function ext_argc(string $fn, int $given, int $min, int $max): void {
 function socket_recv_into($socket = null, &$buffer = null, $flags = 0, $length = null, ...$more) {
     $fn = 'socket_recv_into';
     ext_argc($fn, func_num_args(), 2, 4);
-    ext_socket_arg($fn, $socket);
+    ext_socket_class($fn, $socket);
+    $flags = ext_int($fn, 3, 'flags', $flags);
+    $length = ext_int($fn, 4, 'length', $length, true);
+    ext_socket_open($fn, $socket);
     $size = strlen($buffer);
     $len = $length ?? $size;
     if ($len < 0) throw new ValueError("$fn(): Argument #4 (\$length) must be greater than or equal to 0");
@@ -56,12 +84,13 @@ function socket_set_encoding($socket = null, $encoding = null, ...$more) {
     $modes ??= new WeakMap();
     $fn = 'socket_set_encoding';
     ext_argc($fn, func_num_args(), 2, 2);
-    ext_socket_arg($fn, $socket);
+    ext_socket_class($fn, $socket);
     if (is_array($encoding) || is_object($encoding)) {
         throw new TypeError("$fn(): Argument #2 (\$encoding) must be of type string, " . get_debug_type($encoding) . " given");
     }
     if ($encoding === null) trigger_error("$fn(): Passing null to parameter #2 (\$encoding) of type string is deprecated", E_USER_DEPRECATED);
     $e = (string)$encoding;
+    ext_socket_open($fn, $socket);
     if ($e !== 'utf8' && $e !== 'binary') throw new ValueError("$fn(): Argument #2 (\$encoding) must be either \"utf8\" or \"binary\"");
     $prev = $modes[$socket] ?? 'utf8';
     $modes[$socket] = $e;

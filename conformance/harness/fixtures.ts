@@ -27,3 +27,14 @@ export function unixPair(p = "", type = "SOCK_STREAM"): Step[] {
     as(`${p}b`, "set", [at(`${p}pair`, 1)]),
   ];
 }
+
+/**
+ * A socket made and closed at once, named `name`: for the scenarios that show PHP's order, where
+ * every argument is parsed (TypeErrors, deprecations) before the closed socket's Error.
+ */
+export function closedSocket(name = "c", domain = "AF_INET", type = "SOCK_STREAM"): Step[] {
+  return [
+    as(name, "socket_create", [k(domain), k(type), 0]),
+    call("socket_close", [v(name)]),
+  ];
+}

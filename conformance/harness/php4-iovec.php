@@ -11,12 +11,17 @@ final class IOVec {
     public int $transferred = 0;
 }
 
+/** The IOVec as PHP 8's parser would check it: its class only. */
 function iov_arg(string $fn, int $pos, $v): IOVec {
     if (!$v instanceof IOVec) {
         throw new TypeError("$fn(): Argument #$pos (\$iovec) must be of type IOVec, " . get_debug_type($v) . " given");
     }
-    if ($v->freed) throw new Error("$fn(): Argument #$pos (\$iovec) has already been freed");
     return $v;
+}
+
+/** Whether it was freed: asked once every argument is parsed, as PHP 8 asks a Socket whether it is open. */
+function iov_live(string $fn, int $pos, IOVec $v): void {
+    if ($v->freed) throw new Error("$fn(): Argument #$pos (\$iovec) has already been freed");
 }
 
 /**
@@ -24,22 +29,14 @@ function iov_arg(string $fn, int $pos, $v): IOVec {
  * intdiv's name and parameter in the texts replaced by this function's (its deprecations re-raised after).
  */
 function iov_int(string $fn, int $pos, string $name, $v): int {
-    $from = 'intdiv(): Argument #1 ($num1)';
-    $to = "$fn(): Argument #$pos (\$$name)";
-    $raised = [];
-    set_error_handler(function (int $no, string $str) use (&$raised) { $raised[] = $str; return true; });
-    try {
-        return intdiv($v, 1);
-    } catch (TypeError $e) {
-        throw new TypeError(str_replace($from, $to, $e->getMessage()));
-    } finally {
-        restore_error_handler();
-        foreach ($raised as $str) trigger_error(str_replace('intdiv(): Passing null to parameter #1 ($num1)', "$fn(): Passing null to parameter #$pos (\$$name)", $str), E_USER_DEPRECATED);
-    }
+    return ext_int($fn, $pos, $name, $v);
 }
 
 function iov_len(string $fn, int $pos, string $name, $v): int {
-    $n = iov_int($fn, $pos, $name, $v);
+    return iov_len_check($fn, $pos, $name, iov_int($fn, $pos, $name, $v));
+}
+
+function iov_len_check(string $fn, int $pos, string $name, int $n): int {
     if ($n < 0) throw new ValueError("$fn(): Argument #$pos (\$$name) must be greater than or equal to 0");
     if ($n > 0x7fffffff) throw new ValueError("$fn(): Argument #$pos (\$$name) must be less than or equal to 2147483647");
     return $n;
@@ -72,6 +69,7 @@ function socket_iovec_fetch(...$args) {
     ext_argc($fn, count($args), 2, 2);
     $v = iov_arg($fn, 1, $args[0]);
     $i = iov_int($fn, 2, 'iovec_position', $args[1]);
+    iov_live($fn, 1, $v);
     if ($i < 0 || $i >= count($v->vectors)) {
         iov_warn($fn, "Can't access a vector position past the amount of vectors set in the array");
         return '';
@@ -89,6 +87,7 @@ function socket_iovec_set(...$args) {
     }
     if ($args[2] === null) trigger_error("$fn(): Passing null to parameter #3 (\$new_val) of type string is deprecated", E_USER_DEPRECATED);
     $val = (string)$args[2];
+    iov_live($fn, 1, $v);
     if ($i < 0 || $i >= count($v->vectors)) {
         iov_warn($fn, "Can't access a vector position outside of the vector array bounds");
         return false;
@@ -102,7 +101,9 @@ function socket_iovec_add(...$args) {
     $fn = 'socket_iovec_add';
     ext_argc($fn, count($args), 2, 2);
     $v = iov_arg($fn, 1, $args[0]);
-    $n = iov_len($fn, 2, 'iov_len', $args[1]);
+    $len = iov_int($fn, 2, 'iov_len', $args[1]);
+    iov_live($fn, 1, $v);
+    $n = iov_len_check($fn, 2, 'iov_len', $len);
     iov_total($fn, strlen(implode('', $v->vectors)) + $n);
     $v->vectors[] = str_repeat("\0", $n);
     return true;
@@ -113,6 +114,7 @@ function socket_iovec_delete(...$args) {
     ext_argc($fn, count($args), 2, 2);
     $v = iov_arg($fn, 1, $args[0]);
     $i = iov_int($fn, 2, 'iov_pos', $args[1]);
+    iov_live($fn, 1, $v);
     if ($i < 0 || $i >= count($v->vectors)) {
         iov_warn($fn, "Can't delete an IO vector that is out of array bounds");
         return false;
@@ -125,6 +127,7 @@ function socket_iovec_free(...$args) {
     $fn = 'socket_iovec_free';
     ext_argc($fn, count($args), 1, 1);
     $v = iov_arg($fn, 1, $args[0]);
+    iov_live($fn, 1, $v);
     $v->freed = true;
     $v->vectors = [];
     return true;
@@ -139,8 +142,10 @@ function iov_socket_error(string $fn, string $msg, Socket $s): void {
 function socket_readv(...$args) {
     $fn = 'socket_readv';
     ext_argc($fn, count($args), 2, 2);
-    ext_socket_arg($fn, $args[0]);
+    ext_socket_class($fn, $args[0]);
     $v = iov_arg($fn, 2, $args[1]);
+    ext_socket_open($fn, $args[0]);
+    iov_live($fn, 2, $v);
     $total = strlen(implode('', $v->vectors));
     // A readv of no bytes still waits for data, then moves none from a stream and drops a whole datagram;
     // PHP 8's socket_recv refuses a length of 0, so a 1-byte read does the same (a peek on a stream).
@@ -173,8 +178,10 @@ function socket_readv(...$args) {
 function socket_writev(...$args) {
     $fn = 'socket_writev';
     ext_argc($fn, count($args), 2, 2);
-    ext_socket_arg($fn, $args[0]);
+    ext_socket_class($fn, $args[0]);
     $v = iov_arg($fn, 2, $args[1]);
+    ext_socket_open($fn, $args[0]);
+    iov_live($fn, 2, $v);
     $data = implode('', $v->vectors);
     set_error_handler(fn() => true);
     $n = socket_send($args[0], $data, strlen($data), 0);

@@ -10,7 +10,8 @@ if (!function_exists('socket_atmark')) {
     function socket_atmark(...$args) {
         $fn = 'socket_atmark';
         ext_argc($fn, count($args), 1, 1);
-        ext_socket_arg($fn, $args[0]);
+        ext_socket_class($fn, $args[0]);
+        ext_socket_open($fn, $args[0]);
         static $ffi = null;
         if ($ffi === null) {
             if (!extension_loaded('ffi')) dl('ffi.so');

@@ -1,11 +1,11 @@
 // socket_set_block, socket_set_nonblock, and the encoding switch this library adds.
 import { argc, str } from "../php/args.ts";
 import { ValueError } from "../php/errors.ts";
-import { os, sockArg, socketError, type Socket } from "./common.ts";
+import { ensureOpen, openSockArg, os, sockArg, socketError, type Socket } from "./common.ts";
 
 function setMode(fn: string, socket: unknown, blocking: boolean, given: number): boolean {
   argc(fn, given, 1, 1);
-  const s = sockArg(fn, socket);
+  const s = openSockArg(fn, socket);
   if (os.setBlocking(s.fd, blocking) !== 0) {
     socketError(s, fn, blocking ? "unable to set blocking mode" : "unable to set nonblocking mode", os.lastError());
     return false;
@@ -32,6 +32,7 @@ export function socket_set_encoding(socket: Socket, encoding: "utf8" | "binary")
   argc(fn, arguments.length, 2, 2);
   const s = sockArg(fn, socket);
   const e = str(fn, 2, "encoding", encoding);
+  ensureOpen(fn, s);
   if (e !== "utf8" && e !== "binary") throw new ValueError(`${fn}(): Argument #2 ($encoding) must be either "utf8" or "binary"`);
   const prev = s.encoding;
   s.encoding = e;

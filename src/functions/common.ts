@@ -1,7 +1,7 @@
 // What every PHP socket function shares: the Socket argument check and PHP_SOCKET_ERROR's warning.
 import { os } from "../platform/index.ts";
-import { instance } from "../php/args.ts";
-import { warn } from "../php/errors.ts";
+import { typeError } from "../php/args.ts";
+import { PhpError, warn } from "../php/errors.ts";
 import { isRef, type Ref } from "../php/ref.ts";
 import { Socket, globals } from "../socket.ts";
 
@@ -9,14 +9,26 @@ export { os, Socket, globals };
 export const C = os.constants;
 export const S = os.system;
 
-/** A Socket argument: TypeError for anything else, PHP's Error once closed or exported. */
+/**
+ * A Socket argument where PHP's parser meets it: TypeError for anything else. Whether it is still open
+ * is ensureOpen's question, asked after every argument is parsed (PHP's ENSURE_SOCKET_VALID follows
+ * zend_parse_parameters), so a bad later argument or its deprecation comes first.
+ */
 export function sockArg(fn: string, v: unknown, pos = 1, name = "socket"): Socket {
-  // An open handle means neither closed nor exported (export gives the handle up): the common case.
-  if (v instanceof Socket && v.fd >= 0) return v;
-  const s = instance(fn, pos, name, v, Socket, "Socket");
-  if (s.exported) throw new TypeError(`${fn}(): Argument #${pos} ($${name}) has been exported to a stream and is owned by Bun's event loop`);
-  return s;
+  if (v instanceof Socket) return v;
+  throw typeError(fn, pos, name, "Socket", v);
 }
+
+/** PHP's ENSURE_SOCKET_VALID: Error once closed; TypeError once exported (Bun owns the handle then). */
+export function ensureOpen(fn: string, s: Socket, pos = 1, name = "socket"): Socket {
+  // An open handle means neither closed nor exported (export gives the handle up): the common case.
+  if (s.fd >= 0) return s;
+  if (s.exported) throw new TypeError(`${fn}(): Argument #${pos} ($${name}) has been exported to a stream and is owned by Bun's event loop`);
+  throw new PhpError(`${fn}(): Argument #${pos} ($${name}) has already been closed`);
+}
+
+/** Both at once, for functions whose only parsed argument is the Socket. */
+export const openSockArg = (fn: string, v: unknown): Socket => ensureOpen(fn, sockArg(fn, v));
 
 /** PHP's sockets_strerror: resolver errors are stored as -10000 - h_errno. */
 export function sockStrerror(code: number): string {

@@ -2,7 +2,7 @@
 import { argc, int, nullableInt, str } from "../php/args.ts";
 import { ValueError } from "../php/errors.ts";
 import * as A from "../address.ts";
-import { Socket, os, sockArg, socketError } from "./common.ts";
+import { Socket, ensureOpen, openSockArg, os, sockArg, socketError } from "./common.ts";
 import { encodeFor } from "./sockaddr.ts";
 
 const sa = new Uint8Array(A.SOCKADDR_MAX);
@@ -14,6 +14,7 @@ export function socket_bind(socket: Socket, address: string, port: number = 0): 
   const s = sockArg(fn, socket);
   const addr = str(fn, 2, "address", address);
   const p = arguments.length > 2 ? int(fn, 3, "port", port) : 0;
+  ensureOpen(fn, s);
   const len = encodeFor(fn, s, sa, addr, p);
   if (len === 0) return false;
   if (os.bind(s.fd, sa, len) !== 0) {
@@ -28,6 +29,7 @@ export function socket_listen(socket: Socket, backlog: number = 0): boolean {
   argc(fn, arguments.length, 1, 2);
   const s = sockArg(fn, socket);
   const b = arguments.length > 1 ? int(fn, 2, "backlog", backlog) : 0;
+  ensureOpen(fn, s);
   if (os.listen(s.fd, b | 0) !== 0) {
     socketError(s, fn, "unable to listen on socket", os.lastError());
     return false;
@@ -38,7 +40,7 @@ export function socket_listen(socket: Socket, backlog: number = 0): boolean {
 export function socket_accept(socket: Socket): Socket | false {
   const fn = "socket_accept";
   argc(fn, arguments.length, 1, 1);
-  const s = sockArg(fn, socket);
+  const s = openSockArg(fn, socket);
   saLen[0] = sa.length;
   sa.fill(0, 0, 2);
   const fd = os.accept(s.fd, sa, saLen);
@@ -58,6 +60,7 @@ export function socket_connect(socket: Socket, address: string, port: number | n
   const s = sockArg(fn, socket);
   const addr = str(fn, 2, "address", address);
   const p = arguments.length > 2 ? nullableInt(fn, 3, "port", port) : null;
+  ensureOpen(fn, s);
   if (p === null && (s.family === A.AF_INET || s.family === A.AF_INET6))
     throw new ValueError(`${fn}(): Argument #3 ($port) cannot be null when the socket type is ${s.family === A.AF_INET ? "AF_INET" : "AF_INET6"}`);
   const len = encodeFor(fn, s, sa, addr, p ?? 0);
@@ -74,6 +77,7 @@ export function socket_shutdown(socket: Socket, mode: number = 2): boolean {
   argc(fn, arguments.length, 1, 2);
   const s = sockArg(fn, socket);
   const how = arguments.length > 1 ? int(fn, 2, "mode", mode) : 2;
+  ensureOpen(fn, s);
   if (os.shutdown(s.fd, how | 0) !== 0) {
     socketError(s, fn, "Unable to shutdown socket", os.lastError());
     return false;
@@ -84,5 +88,5 @@ export function socket_shutdown(socket: Socket, mode: number = 2): boolean {
 export function socket_close(socket: Socket): void {
   const fn = "socket_close";
   argc(fn, arguments.length, 1, 1);
-  sockArg(fn, socket).close();
+  openSockArg(fn, socket).close();
 }

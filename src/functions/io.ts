@@ -2,7 +2,7 @@
 import { argc, int, nullableInt, str } from "../php/args.ts";
 import { ValueError } from "../php/errors.ts";
 import { bytesOut, readBuffer, toBytes, type Bytes } from "../bytes.ts";
-import { C, S, Socket, os, sockArg, socketError } from "./common.ts";
+import { C, S, Socket, ensureOpen, os, sockArg, socketError } from "./common.ts";
 import { decode, got } from "./received.ts";
 
 const PHP_NORMAL_READ = C.PHP_NORMAL_READ!;
@@ -112,6 +112,7 @@ export function socket_read(socket: Socket, length: number, mode: number = PHP_B
   const s = sockArg(fn, socket);
   const len = int(fn, 2, "length", length);
   const type = arguments.length > 2 ? int(fn, 3, "mode", mode) : PHP_BINARY_READ;
+  ensureOpen(fn, s);
   // PHP returns false without a word for a length under 1.
   if (len < 1) return false;
   const want = Math.min(len, MAX_IO);
@@ -140,6 +141,7 @@ export function socket_write(socket: Socket, data: string | ArrayBufferView, len
   const s = sockArg(fn, socket);
   const { bytes, length: size } = dataArg(fn, s, 2, data);
   const l = arguments.length > 2 ? nullableInt(fn, 3, "length", length) : null;
+  ensureOpen(fn, s);
   if (l !== null && l < 0) throw new ValueError(`${fn}(): Argument #3 ($length) must be greater than or equal to 0`);
   const n = l === null ? size : Math.min(l, size);
   const r = os.send(s.fd, bytes, Math.min(n, MAX_IO), 0);

@@ -9,7 +9,7 @@ import { argc, int, str, typeError } from "../php/args.ts";
 import { binaryString, latin1Bytes, utf8 } from "../bytes.ts";
 import { IOVec } from "../iovec.ts";
 import { MSGHDR_SIZE, cmsgs, messageLayouts, writeMsghdr } from "../msghdr.ts";
-import { os, optRef, refArg, sockArg, socketError, type Socket } from "./common.ts";
+import { ensureOpen, os, optRef, refArg, sockArg, socketError, type Socket } from "./common.ts";
 import { dropReceived } from "./cmsg.ts";
 import { receivedFds, recvInto } from "./msg-io.ts";
 import { unixPathText } from "./names.ts";
@@ -21,16 +21,27 @@ const MAX_LEN = 0x7fffffff;
 const enc = new TextEncoder();
 const msghdr = new Uint8Array(MSGHDR_SIZE);
 
-/** An IOVec argument: TypeError for anything else, PHP's Error once freed. */
+/**
+ * An IOVec argument where it is parsed: TypeError for anything else. As with a Socket in PHP 8, whether
+ * it was freed is asked only once every argument is parsed (ensureLive), before any value is checked.
+ */
 function iovArg(fn: string, pos: number, v: unknown): IOVec {
   if (!(v instanceof IOVec)) throw typeError(fn, pos, "iovec", "IOVec", v);
+  return v;
+}
+
+/** PHP's Error for an IOVec already freed. */
+function ensureLive(fn: string, pos: number, v: IOVec): IOVec {
   if (v.freed) throw new PhpError(`${fn}(): Argument #${pos} ($iovec) has already been freed`);
   return v;
 }
 
 /** A vector length argument: 0 to 2^31-1 bytes. */
 function lengthArg(fn: string, pos: number, name: string, v: unknown): number {
-  const n = int(fn, pos, name, v);
+  return checkLength(fn, pos, name, int(fn, pos, name, v));
+}
+
+function checkLength(fn: string, pos: number, name: string, n: number): number {
   if (n < 0) throw new ValueError(`${fn}(): Argument #${pos} ($${name}) must be greater than or equal to 0`);
   if (n > MAX_LEN) throw new ValueError(`${fn}(): Argument #${pos} ($${name}) must be less than or equal to ${MAX_LEN}`);
   return n;
@@ -68,6 +79,7 @@ export function socket_iovec_fetch(iovec: IOVec, iovec_position: number): string
   argc(fn, arguments.length, 2, 2);
   const v = iovArg(fn, 1, iovec);
   const i = int(fn, 2, "iovec_position", iovec_position);
+  ensureLive(fn, 1, v);
   if (i < 0 || i >= v.count) {
     warn(fn, "Can't access a vector position past the amount of vectors set in the array");
     return "";
@@ -97,6 +109,7 @@ export function socket_iovec_set(iovec: IOVec, iovec_position: number, new_val: 
   const v = iovArg(fn, 1, iovec);
   const i = int(fn, 2, "iovec_position", iovec_position);
   const bytes = valueBytes(fn, v, new_val);
+  ensureLive(fn, 1, v);
   if (i < 0 || i >= v.count) {
     warn(fn, "Can't access a vector position outside of the vector array bounds");
     return false;
@@ -111,7 +124,9 @@ export function socket_iovec_add(iovec: IOVec, iov_len: number): boolean {
   const fn = "socket_iovec_add";
   argc(fn, arguments.length, 2, 2);
   const v = iovArg(fn, 1, iovec);
-  const n = lengthArg(fn, 2, "iov_len", iov_len);
+  const len = int(fn, 2, "iov_len", iov_len);
+  ensureLive(fn, 1, v);
+  const n = checkLength(fn, 2, "iov_len", len);
   checkTotal(fn, v.size + n);
   if (!v.add(n)) throw outOfMemory(fn, n);
   return true;
@@ -123,6 +138,7 @@ export function socket_iovec_delete(iovec: IOVec, iov_pos: number): boolean {
   argc(fn, arguments.length, 2, 2);
   const v = iovArg(fn, 1, iovec);
   const i = int(fn, 2, "iov_pos", iov_pos);
+  ensureLive(fn, 1, v);
   if (i < 0 || i >= v.count) {
     warn(fn, "Can't delete an IO vector that is out of array bounds");
     return false;
@@ -135,7 +151,7 @@ export function socket_iovec_delete(iovec: IOVec, iov_pos: number): boolean {
 export function socket_iovec_free(iovec: IOVec): boolean {
   const fn = "socket_iovec_free";
   argc(fn, arguments.length, 1, 1);
-  iovArg(fn, 1, iovec).free();
+  ensureLive(fn, 1, iovArg(fn, 1, iovec)).free();
   return true;
 }
 
@@ -171,6 +187,8 @@ export function socket_readv(socket: Socket, iovec: IOVec): boolean {
   argc(fn, arguments.length, 2, 2);
   const s = sockArg(fn, socket);
   const v = iovArg(fn, 2, iovec);
+  ensureOpen(fn, s);
+  ensureLive(fn, 2, v);
   const r = transfer(true, s, arrayOf(fn, v), 0, null, 0);
   if (r < 0) {
     socketError(s, fn, "unable to read from socket", os.lastError());
@@ -186,6 +204,8 @@ export function socket_writev(socket: Socket, iovec: IOVec): boolean {
   argc(fn, arguments.length, 2, 2);
   const s = sockArg(fn, socket);
   const v = iovArg(fn, 2, iovec);
+  ensureOpen(fn, s);
+  ensureLive(fn, 2, v);
   const r = transfer(false, s, arrayOf(fn, v), 0, null, 0);
   if (r < 0) {
     socketError(s, fn, "Unable to write to socket", os.lastError());
@@ -205,6 +225,8 @@ export function legacySendmsg(fn: string, given: number, socket: unknown, iovec:
   const fl = int(fn, 3, "flags", flags) | 0;
   const text = str(fn, 4, "addr", addr);
   const p = given > 4 ? int(fn, 5, "port", port) : 0;
+  ensureOpen(fn, s);
+  ensureLive(fn, 2, v);
   const a = arrayOf(fn, v);
   const len = encodeFor(fn, s, sa, text, p, 4);
   if (len === 0) return false;
@@ -238,6 +260,8 @@ export function legacyRecvmsg(
   const flRef = refArg(fn, 5, "flags", flags);
   const addrRef = refArg(fn, 6, "addr", addr);
   const portRef = given > 6 ? optRef(fn, 7, "port", port) : null;
+  ensureOpen(fn, s);
+  ensureLive(fn, 2, v);
   const want = int(fn, 4, "controllen", lenRef.value);
   const fl = int(fn, 5, "flags", flRef.value) | 0;
   const ctl = want > CMSGHDR_SIZE ? Math.min(want, MAX_LEN) : 0;

@@ -7,7 +7,7 @@ import { IOVec } from "../iovec.ts";
 import { CMSG_HDR, IOVEC_SIZE, MSGHDR_SIZE, cmsgLen, cmsgSpace, cmsgs, writeCmsg, writeIovec, writeMsghdr } from "../msghdr.ts";
 import { releaseScratch } from "../platform/native-memory.ts";
 import type { Ref } from "../php/ref.ts";
-import { Socket, globals, os, refArg, sockArg, sockStrerror, socketError } from "./common.ts";
+import { Socket, ensureOpen, globals, os, refArg, sockArg, sockStrerror, socketError } from "./common.ts";
 import { cmsgDataTo, dropReceived, entryFor, rightsSpace, type Received } from "./cmsg.ts";
 import { legacyRecvmsg, legacySendmsg } from "./iovec.ts";
 import { align8, messageText, receivedFds, recvInto, scratch, type Got } from "./msg-io.ts";
@@ -134,10 +134,11 @@ export function socket_sendmsg(socket: Socket, message: PhpArray | IOVec, flags:
   const fn = "socket_sendmsg";
   if (message instanceof IOVec) return legacySendmsg(fn, arguments.length, socket, message, flags, rest[0], rest[1]);
   argc(fn, arguments.length, 2, 3);
-  if (!(socket instanceof Socket)) throw typeError(fn, 1, "socket", "Socket", socket);
-  if (!isArray(message)) throw typeError(fn, 2, "message", "array", message);
-  const fl = cIntArg(fn, 3, "flags", arguments.length > 2 ? int(fn, 3, "flags", flags) : 0);
   const s = sockArg(fn, socket);
+  if (!isArray(message)) throw typeError(fn, 2, "message", "array", message);
+  // PHP checks that the flags fit a C int before it looks at the socket.
+  const fl = cIntArg(fn, 3, "flags", arguments.length > 2 ? int(fn, 3, "flags", flags) : 0);
+  ensureOpen(fn, s);
   const plan = converting(fn, () => sendPlan(new Conv("user"), fn, s, message));
   return plan ? sendmsg(fn, s, plan, fl) : false;
 }
@@ -198,11 +199,11 @@ export function socket_recvmsg(socket: Socket, message: unknown, flags: unknown 
   const fn = "socket_recvmsg";
   if (message instanceof IOVec) return legacyRecvmsg(fn, arguments.length, socket, message, flags, rest[0], rest[1], rest[2], rest[3]);
   argc(fn, arguments.length, 2, 3);
-  if (!(socket instanceof Socket)) throw typeError(fn, 1, "socket", "Socket", socket);
+  const s = sockArg(fn, socket);
   const ref = refArg(fn, 2, "message", message);
   if (!isArray(ref.value)) throw typeError(fn, 2, "message", "array", ref.value);
   const fl = cIntArg(fn, 3, "flags", arguments.length > 2 ? int(fn, 3, "flags", flags) : 0);
-  const s = sockArg(fn, socket);
+  ensureOpen(fn, s);
   const msg = ref.value;
   const plan = converting(fn, () => recvPlan(new Conv("user"), fn, s, msg));
   if (!plan) return false;

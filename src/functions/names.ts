@@ -3,7 +3,7 @@ import * as A from "../address.ts";
 import { argc } from "../php/args.ts";
 import { ValueError } from "../php/errors.ts";
 import { binaryString, utf8 } from "../bytes.ts";
-import { os, optRef, refArg, sockArg, socketError, type Socket } from "./common.ts";
+import { ensureOpen, os, optRef, refArg, sockArg, socketError, type Socket } from "./common.ts";
 import type { Ref } from "../php/ref.ts";
 
 const sa = new Uint8Array(A.SOCKADDR_MAX);
@@ -40,6 +40,7 @@ function name(fn: string, peer: boolean, socket: unknown, address: unknown, port
   const s = sockArg(fn, socket);
   const addr = refArg(fn, 2, "address", address);
   const p = optRef(fn, 3, "port", port);
+  ensureOpen(fn, s);
   saLen[0] = sa.length;
   sa.fill(0);
   const r = peer ? os.getpeername(s.fd, sa, saLen) : os.getsockname(s.fd, sa, saLen);

@@ -3,7 +3,7 @@
 import { argc, int } from "../php/args.ts";
 import { ValueError, warn } from "../php/errors.ts";
 import { binaryString, utf8 } from "../bytes.ts";
-import { S, Socket, os, sockArg, socketError } from "./common.ts";
+import { S, Socket, ensureOpen, os, sockArg, socketError } from "./common.ts";
 import { phpCall, toBool, toCInt, toHash, toLong } from "./options-convert.ts";
 import { addr4ToIndex, ifIndexOf, indexToAddr4, mcastOp } from "./options-multicast.ts";
 import { PKTINFO_SIZE, pktinfoFrom, pktinfoTo } from "./options-pktinfo.ts";
@@ -201,9 +201,9 @@ function setOption(fn: string, sock: Socket, level: number, option: number, valu
 
 // PHP parses every argument before it checks that the socket is still open.
 function args(fn: string, socket: unknown, level: unknown, option: unknown): [Socket, number, number] {
-  if (!(socket instanceof Socket)) sockArg(fn, socket);
+  const s = sockArg(fn, socket);
   const lv = int(fn, 2, "level", level), opt = int(fn, 3, "option", option);
-  return [sockArg(fn, socket), lv, opt];
+  return [ensureOpen(fn, s), lv, opt];
 }
 
 function get(fn: string, n: number, socket: unknown, level: unknown, option: unknown): unknown {

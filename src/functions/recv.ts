@@ -4,7 +4,7 @@ import { readBuffer } from "../bytes.ts";
 import { argc, int, typeError } from "../php/args.ts";
 import { ArgumentCountError, ValueError } from "../php/errors.ts";
 import type { Ref } from "../php/ref.ts";
-import { C, S, os, optRef, refArg, sockArg, socketError, type Socket } from "./common.ts";
+import { C, S, ensureOpen, os, optRef, refArg, sockArg, socketError, type Socket } from "./common.ts";
 import { MAX_IO } from "./io.ts";
 import { assignAddress } from "./names.ts";
 import { decode, got } from "./received.ts";
@@ -56,6 +56,7 @@ export function socket_recv(socket: Socket, data: Ref, length: number, flags: nu
   const out = refArg(fn, 2, "data", data);
   const len = int(fn, 3, "length", length);
   const fl = int(fn, 4, "flags", flags) | 0;
+  ensureOpen(fn, s);
   // PHP returns false without a word for a length under 1, leaving $data alone.
   if (len < 1) return false;
   const buf = prepare(len, fl);
@@ -98,6 +99,7 @@ export function socket_recvfrom(socket: Socket, data: Ref, length: number, flags
   const fl = int(fn, 4, "flags", flags) | 0;
   const addr = refArg(fn, 5, "address", address);
   const p = optRef(fn, 6, "port", port);
+  ensureOpen(fn, s);
   if (len < 1) return false;
   if (s.family !== A.AF_UNIX && s.family !== A.AF_INET && s.family !== A.AF_INET6)
     throw new ValueError(`${fn}(): Argument #1 ($socket) must be one of AF_UNIX, AF_INET, or AF_INET6`);
@@ -136,12 +138,10 @@ export function socket_recv_into(socket: Socket, buffer: ArrayBufferView, flags:
   if (!ArrayBuffer.isView(buffer)) throw typeError(fn, 2, "buffer", "Uint8Array", buffer);
   const fl = given > 2 ? int(fn, 3, "flags", flags) | 0 : 0;
   const size = buffer.byteLength;
-  let n = size;
-  if (given > 3 && length !== null && length !== undefined) {
-    n = int(fn, 4, "length", length, "?int");
-    if (n < 0) throw new ValueError(`${fn}(): Argument #4 ($length) must be greater than or equal to 0`);
-    if (n > size) throw new ValueError(`${fn}(): Argument #4 ($length) must be less than or equal to the byte length of argument #2 ($buffer)`);
-  }
+  const n = given > 3 && length !== null && length !== undefined ? int(fn, 4, "length", length, "?int") : size;
+  ensureOpen(fn, s);
+  if (n < 0) throw new ValueError(`${fn}(): Argument #4 ($length) must be greater than or equal to 0`);
+  if (n > size) throw new ValueError(`${fn}(): Argument #4 ($length) must be less than or equal to the byte length of argument #2 ($buffer)`);
   if (s.pending) return drainPending(s, buffer, Math.min(n, MAX_IO), fl);
   const r = os.recv(s.fd, buffer as Uint8Array, Math.min(n, MAX_IO), fl);
   if (r < 0) {

@@ -3,7 +3,7 @@
 import * as A from "../address.ts";
 import { argc, int, nullableInt, str } from "../php/args.ts";
 import { ValueError } from "../php/errors.ts";
-import { os, sockArg, socketError, type Socket } from "./common.ts";
+import { ensureOpen, os, sockArg, socketError, type Socket } from "./common.ts";
 import { MAX_IO, dataArg } from "./io.ts";
 import { encodeFor } from "./sockaddr.ts";
 
@@ -20,6 +20,7 @@ export function socket_send(socket: Socket, data: string | ArrayBufferView, leng
   const raw = dataValue(fn, data);
   const len = int(fn, 3, "length", length);
   const fl = int(fn, 4, "flags", flags) | 0;
+  ensureOpen(fn, s);
   if (len < 0) throw new ValueError(`${fn}(): Argument #3 ($length) must be greater than or equal to 0`);
   const { bytes, length: size } = dataArg(fn, s, 2, raw);
   const r = os.send(s.fd, bytes, Math.min(len, size, MAX_IO), fl);
@@ -85,6 +86,7 @@ export function socket_sendto(
   const fl = int(fn, 4, "flags", flags) | 0;
   const addr = str(fn, 5, "address", address);
   const p = arguments.length > 5 ? nullableInt(fn, 6, "port", port) : null;
+  ensureOpen(fn, s);
   if (len < 0) throw new ValueError(`${fn}(): Argument #3 ($length) must be greater than or equal to 0`);
   let salen: number, sa: Uint8Array = dest;
   switch (s.family) {

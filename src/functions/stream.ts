@@ -5,7 +5,7 @@ import net from "node:net";
 import * as A from "../address.ts";
 import { argc, phpType } from "../php/args.ts";
 import { PhpError, ValueError, warn } from "../php/errors.ts";
-import { C, S, Socket, globalError, os, sockArg, socketError } from "./common.ts";
+import { C, S, Socket, globalError, openSockArg, os, socketError } from "./common.ts";
 
 /** What socket_export_stream gives: a connected socket, or a server for a listening one. */
 export type ExportedStream = net.Socket | net.Server;
@@ -42,7 +42,7 @@ export function socket_export_stream(socket: Socket): ExportedStream | false {
     const prev = exported.get(socket);
     if (prev) return prev;
   }
-  const s = sockArg(fn, socket);
+  const s = openSockArg(fn, socket);
   const type = intOption(s.fd, SOL_SOCKET, SO_TYPE);
   if (type < 0) {
     socketError(s, fn, "Failed to create stream", os.lastError());

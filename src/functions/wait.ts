@@ -5,7 +5,7 @@ import { argc, int, str } from "../php/args.ts";
 import { PhpError, ValueError } from "../php/errors.ts";
 import { isRef } from "../php/ref.ts";
 import { whenReady, type Outcome, type Watch } from "../wait/waits.ts";
-import { S, globalError, sockArg, socketError, type Socket } from "./common.ts";
+import { S, ensureOpen, globalError, sockArg, socketError, type Socket } from "./common.ts";
 import { PollSet } from "./pollset.ts";
 import { selectAs } from "./select.ts";
 
@@ -52,8 +52,10 @@ export function socket_wait(socket: Socket, mode: "read" | "write", timeout_ms: 
   argc(fn, arguments.length, 2, 3);
   const s = sockArg(fn, socket);
   const m = str(fn, 2, "mode", mode);
-  if (m !== "read" && m !== "write") throw new ValueError(`${fn}(): Argument #2 ($mode) must be either "read" or "write"`);
   const t = arguments.length > 2 ? optInt(fn, 3, "timeout_ms", timeout_ms) : null;
+  // As in PHP: every argument parsed, then the socket's state, then the values.
+  ensureOpen(fn, s);
+  if (m !== "read" && m !== "write") throw new ValueError(`${fn}(): Argument #2 ($mode) must be either "read" or "write"`);
   if (t !== null && t < 0) throw new ValueError(`${fn}(): Argument #3 ($timeout_ms) must be greater than or equal to 0`);
   const events = m === "read" ? POLLIN : POLLOUT;
   if (readyNow(s.fd, events)) return Promise.resolve(true);

@@ -5,7 +5,7 @@
 import { argc, int, str } from "../php/args.ts";
 import { PhpError, warn } from "../php/errors.ts";
 import type { Platform, Struct } from "../platform/types.ts";
-import { Socket, os, sockArg } from "./common.ts";
+import { Socket, ensureOpen, os, sockArg } from "./common.ts";
 import { cstr } from "./sockaddr.ts";
 
 type Sharing = Required<Pick<Platform, "duplicateSocket" | "socketFromInfo" | "mappingCreate" | "mappingOpen" | "mappingCopy" | "closeHandle">>;
@@ -40,10 +40,9 @@ export function socket_wsaprotocol_info_export(socket: Socket, process_id: numbe
   const fn = "socket_wsaprotocol_info_export";
   const { p, info: layout } = sharing(fn);
   argc(fn, arguments.length, 2, 2);
-  // PHP checks both arguments' types before it looks for a closed socket.
-  if (!(socket instanceof Socket)) sockArg(fn, socket);
-  const pid = int(fn, 2, "process_id", process_id) >>> 0; // PHP's (DWORD) cast: the low 32 bits
   const s = sockArg(fn, socket);
+  const pid = int(fn, 2, "process_id", process_id) >>> 0; // PHP's (DWORD) cast: the low 32 bits
+  ensureOpen(fn, s);
   const info = new Uint8Array(layout.size);
   if (p.duplicateSocket(s.fd, pid, info) !== 0) {
     withText(fn, "Unable to export WSA protocol info", p.lastError());
