@@ -25,6 +25,14 @@ export const handleHooks: { beforeRelease: ((s: Socket) => void) | null } = { be
 
 export type Encoding = "utf8" | "binary";
 
+/** @internal A numeric socket_sendto destination (text and port as given) and its sockaddr. */
+export interface SentTo {
+  address: string;
+  port: number;
+  len: number;
+  sa: Uint8Array;
+}
+
 export class Socket {
   /** @internal OS handle; -1 once closed or handed to another owner. */
   fd: number;
@@ -43,11 +51,11 @@ export class Socket {
   /** @internal Set when Bun's event loop owns the descriptor (socket_export_stream). */
   exported = false;
   /**
-   * @internal The last socket_sendto destination given as a numeric address (text and port) and its
-   * sockaddr, so that a socket sending to one peer again encodes nothing (send.ts). Per socket: two
-   * sockets answering each other each keep their own peer.
+   * @internal The last few socket_sendto destinations given as numeric addresses, with their sockaddrs,
+   * newest first, so that sending to a known peer again encodes nothing (send.ts). Per socket: two
+   * sockets answering each other each keep their own peers.
    */
-  sentTo: { address: string; port: number; len: number; sa: Uint8Array } | null = null;
+  sentTo: SentTo[] | null = null;
   readonly #box: HandleBox;
 
   constructor(token?: symbol, fd = -1, family = 0) {

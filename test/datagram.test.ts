@@ -129,6 +129,28 @@ describe("sendto and recvfrom", () => {
     expect(warnings).toEqual([]);
   });
 
+  test("a socket sending to more peers in turn than it keeps reaches each one, strings and bytes", () => {
+    const peers = Array.from({ length: 6 }, () => bound(P.AF_INET, "127.0.0.1"));
+    const w = dgram(P.AF_INET);
+    for (let round = 0; round < 3; round++) {
+      peers.forEach(([, port], i) => {
+        const text = `r${round}p${i}`;
+        const data = i % 2 ? text : new Uint8Array(Buffer.from(text));
+        expect(P.socket_sendto(w, data, 100, 0, "127.0.0.1", port)).toBe(text.length);
+      });
+      // Back to the first peers while they are still kept, then on around the ring.
+      expect(P.socket_sendto(w, new Uint8Array([65]), 1, 0, "127.0.0.1", peers[5]![1])).toBe(1);
+    }
+    const d = P.ref();
+    peers.forEach(([s], i) => {
+      const got: string[] = [];
+      while (P.socket_recv(s, d, 100, P.MSG_DONTWAIT) !== false) got.push(d.value as string);
+      const want = [0, 1, 2].flatMap((r) => (i === 5 ? [`r${r}p5`, "A"] : [`r${r}p${i}`]));
+      expect(got).toEqual(want);
+    });
+    expect(warnings).toEqual([]);
+  });
+
   test("a large read length takes what is there without allocating it", () => {
     const [u, up] = bound(P.AF_INET, "127.0.0.1");
     const w = dgram(P.AF_INET);

@@ -4,7 +4,7 @@ import { readBuffer } from "../bytes.ts";
 import { argc, int, typeError } from "../php/args.ts";
 import { ArgumentCountError, ValueError } from "../php/errors.ts";
 import type { Ref } from "../php/ref.ts";
-import { C, S, ensureOpen, os, optRef, refArg, sockArg, socketError, type Socket } from "./common.ts";
+import { C, S, Socket, ensureOpen, os, optRef, refArg, sockArg, socketError } from "./common.ts";
 import { MAX_IO } from "./io.ts";
 import { assignAddress } from "./names.ts";
 import { decode, got } from "./received.ts";
@@ -133,6 +133,18 @@ export function socket_recvfrom(socket: Socket, data: Ref, length: number, flags
 export function socket_recv_into(socket: Socket, buffer: ArrayBufferView, flags: number = 0, length: number | null = null): number | false {
   const fn = "socket_recv_into";
   const given = arguments.length;
+  // The common shape (an open Socket with nothing pending, a Uint8Array, int32 flags and length within
+  // it) goes straight to the OS, as in socket_send: the checks below would let it through unchanged.
+  if (given >= 2 && given <= 4 && socket instanceof Socket && socket.fd >= 0 && socket.pending === null && buffer instanceof Uint8Array) {
+    const fl = given > 2 ? flags : 0;
+    const n = given > 3 && length !== null ? length : buffer.length;
+    if ((fl | 0) === fl && (n | 0) === n && n >= 0 && n <= buffer.length) {
+      const r = os.recv(socket.fd, buffer, n, fl);
+      if (r >= 0) return r;
+      socketError(socket, fn, "Unable to read from socket", os.lastError());
+      return false;
+    }
+  }
   argc(fn, given, 2, 4);
   const s = sockArg(fn, socket);
   if (!ArrayBuffer.isView(buffer)) throw typeError(fn, 2, "buffer", "Uint8Array", buffer);
