@@ -1,6 +1,6 @@
 // `bun run bench`: every implementation on every case, in interleaved rounds (C, PHP, then the
 // in-process JavaScript cases), keeping each case's best rate; then the allocation check and the
-// profile; then bench/RESULTS.md and bench/results.svg. Options: --rounds N, --quick (a smoke run).
+// profile; then the awaitable-readiness cases (bench/wait.ts); then bench/RESULTS.md and bench/results.svg. Options: --rounds N, --quick (a smoke run).
 // Timing never fails anything: this is a report, not a test.
 import { cpus, release } from "node:os";
 import type { Cell } from "./cases.ts";
@@ -11,6 +11,7 @@ import { countOsCalls, pieces } from "./profile.ts";
 import { markdown } from "./report/markdown.ts";
 import { svg } from "./report/svg.ts";
 import type { Results } from "./report/model.ts";
+import { waitBench, waitMarkdown } from "./wait.ts";
 
 if (process.platform !== "linux") {
   console.error("bench: the baselines (C against glibc, libc.so.6 through bun:ffi) are Linux-only");
@@ -47,6 +48,8 @@ for (let r = 1; r <= rounds; r++) {
   log(`round ${r}/${rounds}: in-process (mitata)`);
   keep(await runInProcess(budget, log));
 }
+log("awaitable readiness (bench/wait.ts)");
+const wait = await waitBench({ quick, rounds: Math.min(rounds, 3), log });
 log("allocation check");
 const alloc = allocChecks(LIB_PATHS);
 log("profile");
@@ -70,6 +73,11 @@ const results: Results = {
   counts,
   pieces: parts,
 };
-await Bun.write(`${import.meta.dir}/RESULTS.md`, markdown(results));
+// The readiness results go in as a section of their own; the record of optimisations is kept by hand
+// in CHANGES.md (its figures are A/B runs of their own) and appended as it is.
+const waitSection = waitMarkdown(wait).replace(/^# /, "## ").replace(/\n## /g, "\n### ");
+const changes = (await Bun.file(`${import.meta.dir}/CHANGES.md`).text()).replace(/^# /, "## ").replace(/\n## /g, "\n### ");
+await Bun.write(`${import.meta.dir}/RESULTS.md`, `${markdown(results).trimEnd()}\n\n${waitSection.trimEnd()}\n\n${changes.trimEnd()}\n`);
+await Bun.write(`${import.meta.dir}/WAIT.md`, waitMarkdown(wait));
 await Bun.write(`${import.meta.dir}/results.svg`, svg(results));
 log(`wrote bench/RESULTS.md and bench/results.svg in ${Math.round(results.meta.seconds)} s`);
