@@ -2,7 +2,7 @@
 // name, where errno lives, its generated tables and what it does about SIGPIPE; everything else is here.
 import { dlopen, ptr, read, CString, toArrayBuffer, type Pointer } from "bun:ffi";
 import type { Platform, Tables } from "./types.ts";
-import { readAddrInfoList } from "./c-read.ts";
+import { readAddrInfoList, writeAddrInfoHints } from "./c-structs.ts";
 
 export interface PosixOptions {
   readonly os: "linux" | "darwin";
@@ -187,12 +187,7 @@ export function makePosix(o: PosixOptions): Platform {
     },
     ifNameToIndex: (name) => f.if_nametoindex(name),
     getaddrinfo(host, service, hints) {
-      aiHints.fill(0);
-      const dv = new DataView(aiHints.buffer);
-      dv.setInt32(ai.fields.ai_flags![0], hints.flags, true);
-      dv.setInt32(ai.fields.ai_family![0], hints.family, true);
-      dv.setInt32(ai.fields.ai_socktype![0], hints.socktype, true);
-      dv.setInt32(ai.fields.ai_protocol![0], hints.protocol, true);
+      writeAddrInfoHints(aiHints, ai, hints);
       const rc = f.getaddrinfo(host, service, aiHints, aiOut);
       if (rc !== 0) return rc;
       const head = Number(aiOut[0]) as Pointer;

@@ -4,7 +4,7 @@
 // asks). loadWindows() binds the DLLs; makeWindows() is the backend itself, testable with fakes.
 import { CFunction, dlopen, read, toArrayBuffer, type Library, type Pointer } from "bun:ffi";
 import type { Bytes, Platform, Struct, Tables } from "./types.ts";
-import { readAddrInfoList } from "./c-read.ts";
+import { readAddrInfoList, writeAddrInfoHints } from "./c-structs.ts";
 import { tables as windowsTables } from "./tables/windows.ts";
 import { IPHLPAPI, KERNEL32, MSVCRT, WS2_32, WSA_RECV_MSG } from "./winsock.ts";
 
@@ -298,12 +298,7 @@ export function makeWindows(api: WinApi, t: Tables): Platform {
       return out;
     },
     getaddrinfo(host, service, hints) {
-      aiHints.fill(0);
-      const dv = new DataView(aiHints.buffer);
-      dv.setInt32(ai.fields.ai_flags![0], hints.flags, true);
-      dv.setInt32(ai.fields.ai_family![0], hints.family, true);
-      dv.setInt32(ai.fields.ai_socktype![0], hints.socktype, true);
-      dv.setInt32(ai.fields.ai_protocol![0], hints.protocol, true);
+      writeAddrInfoHints(aiHints, ai, hints);
       const rc = ws.getaddrinfo(host, service, aiHints, aiOut);
       if (rc !== 0) return (err = rc), rc; // Winsock's EAI_* are WSA codes
       const head = Number(aiOut[0]) as Pointer;

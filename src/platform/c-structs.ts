@@ -1,7 +1,7 @@
-// Reading C data the OS handed back (strings, getaddrinfo's list) through the generated layouts, so
-// that every backend copies it out the same way before the OS frees it.
+// C data exchanged with the OS through the generated layouts (C strings, getaddrinfo's hints and
+// result list), so that every backend reads and writes it the same way.
 import { read, toArrayBuffer, type Pointer } from "bun:ffi";
-import type { AddrInfo, Struct } from "./types.ts";
+import type { AddrInfo, AddrInfoHints, Struct } from "./types.ts";
 
 /** The bytes of a NUL-terminated C string (at most `max`), copied. */
 export function cBytes(p: Pointer, max: number): Uint8Array {
@@ -32,4 +32,14 @@ export function readAddrInfoList(head: Pointer, ai: Struct, maxAddr: number): Ad
     });
   }
   return out;
+}
+
+/** Fills a struct addrinfo of hints (zeroed first) for getaddrinfo(). */
+export function writeAddrInfoHints(out: Uint8Array, ai: Struct, hints: AddrInfoHints): void {
+  out.fill(0);
+  const dv = new DataView(out.buffer, out.byteOffset, out.byteLength);
+  dv.setInt32(ai.fields.ai_flags![0], hints.flags, true);
+  dv.setInt32(ai.fields.ai_family![0], hints.family, true);
+  dv.setInt32(ai.fields.ai_socktype![0], hints.socktype, true);
+  dv.setInt32(ai.fields.ai_protocol![0], hints.protocol, true);
 }
