@@ -13,6 +13,7 @@
 #   WINDOWS_LANE_TIMEOUT   seconds each Wine run may take (default 600)
 #   WINDOWS_LANE_NO_SMOKE  set to 1 to skip the smoke test
 #   WINDOWS_LANE_KEEP_SERVER set to 1 to leave the prefix's wineserver running afterwards
+#   WINDOWS_LANE_JUNIT     a path: also write the tests' results there as JUnit XML
 set -euo pipefail
 
 BUN_WIN_VERSION=1.4.5
@@ -139,6 +140,13 @@ if [ "${WINDOWS_LANE_NO_SMOKE:-0}" != 1 ]; then
   run_bun "$LANE_CONFIG" test ./tools/wine/smoke.test.ts || fail "smoke test (tools/wine/smoke.test.ts) under wine"
 fi
 if [ "$#" -gt 0 ]; then
-  run_bun "$LANE_CONFIG" test "$@" || fail "bun.exe test $* under wine"
+  # WINDOWS_LANE_JUNIT=file also writes a JUnit report (bun run conformance:report reads it).
+  REPORT=()
+  if [ -n "${WINDOWS_LANE_JUNIT:-}" ]; then
+    # bun.exe writes the report only to a Windows path (Z:\...), not to a relative or Unix one.
+    out="$("$WINE" winepath.exe -w "$(realpath -m "$WINDOWS_LANE_JUNIT")" 2>/dev/null | tr -d '\r')"
+    REPORT=(--reporter=junit "--reporter-outfile=$out")
+  fi
+  run_bun "$LANE_CONFIG" test "${REPORT[@]}" "$@" || fail "bun.exe test $* under wine"
 fi
 say "OK"

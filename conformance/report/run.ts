@@ -13,11 +13,25 @@ const root = `${import.meta.dir}/..`;
 const onLinux = process.platform === "linux";
 const live = onLinux && phpAvailable();
 
-// Windows results come from the Wine lane (conformance/windows), which writes them where CI keeps caches.
-const winPath = `${root}/../.cache/windows-results.json`;
-const windows: Record<string, { pass: number; fail: number; skip: number }> = existsSync(winPath)
-  ? JSON.parse(readFileSync(winPath, "utf8"))
-  : {};
+// Windows: the Wine lane's test files (conformance/windows) and, when the lane has run here with
+// WINDOWS_LANE_JUNIT=.cache/windows-junit.xml (as .ci/run does), their results per file.
+const laneDir = `${root}/windows`;
+const laneFiles = [...new Bun.Glob("*.test.ts").scanSync(laneDir)].sort();
+const laneText = new Map(laneFiles.map((f) => [f, readFileSync(`${laneDir}/${f}`, "utf8")]));
+const junitPath = `${root}/../.cache/windows-junit.xml`;
+const junit = new Map<string, { tests: number; failures: number; skipped: number }>();
+if (existsSync(junitPath)) {
+  for (const m of readFileSync(junitPath, "utf8").matchAll(/<testsuite name="([^"]+)"[^>]*? tests="(\d+)"[^>]*? failures="(\d+)" skipped="(\d+)"/g))
+    junit.set(m[1]!.replace(/\\/g, "/").replace(/^.*conformance\/windows\//, ""), { tests: +m[2]!, failures: +m[3]!, skipped: +m[4]! });
+}
+function windowsCell(name: string): Cell | null {
+  const files = laneFiles.filter((f) => new RegExp(`\\b${name}\\b`).test(laneText.get(f)!));
+  if (!files.length) return null;
+  const runs = files.map((f) => junit.get(f)).filter((r) => r !== undefined);
+  if (!runs.length) return { status: "not-run", text: `exercised by ${files.join(", ")} under Wine; the lane has not run here` };
+  const fail = runs.reduce((n, r) => n + r.failures, 0), pass = runs.reduce((n, r) => n + r.tests - r.failures - r.skipped, 0);
+  return { status: fail ? "fail" : "pass", text: `under Wine: ${files.join(", ")}: ${pass} tests pass, ${fail} fail` };
+}
 
 const functionRows = [];
 let scenarioTotal = 0;
@@ -36,10 +50,8 @@ for (const f of FUNCTIONS) {
         : { status: "pass", text: `${scenarios.length}/${scenarios.length} equal PHP` };
     }
   }
-  const w = windows[f.name];
-  const win: Cell = w
-    ? { status: w.fail ? "fail" : w.pass ? "pass" : "not-run", text: `${w.pass} pass, ${w.fail} fail, ${w.skip} not run under Wine` }
-    : f.where === "unix" ? { status: "na", text: "PHP defines it on Unix only" } : { status: "not-run", text: "not run here" };
+  const win: Cell = windowsCell(f.name)
+    ?? (f.where === "unix" ? { status: "na", text: "PHP defines it on Unix only" } : { status: "not-run", text: "not run under Wine" });
   const darwin: Cell = f.where === "windows" ? { status: "na", text: "Windows only" } : { status: "not-run", text: "no macOS machine here" };
   if (f.where === "windows" && linux.status === "none") linux = { status: "na", text: "Windows only" };
   functionRows.push({ name: f.name, family: f.family, origin: f.origin, cells: { linux, darwin, windows: win } });
