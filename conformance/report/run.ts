@@ -46,8 +46,8 @@ for (const f of FUNCTIONS) {
       const php = runPhp(scenarios), lib = runLibrary(scenarios);
       const failed = scenarios.filter((_, i) => !Bun.deepEquals(php[i], lib[i])).map((s) => s.name);
       linux = failed.length
-        ? { status: "fail", text: `${scenarios.length - failed.length}/${scenarios.length} equal PHP; differ: ${failed.join("; ")}` }
-        : { status: "pass", text: `${scenarios.length}/${scenarios.length} equal PHP` };
+        ? { status: "fail", text: `${scenarios.length - failed.length}/${scenarios.length} equal PHP${f.standIn ? "'s stand-in" : ""}; differ: ${failed.join("; ")}` }
+        : { status: "pass", text: `${scenarios.length}/${scenarios.length} equal PHP${f.standIn ? ` (its stand-in ${f.standIn})` : ""}` };
     }
   }
   const win: Cell = windowsCell(f.name)
