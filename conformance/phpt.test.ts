@@ -4,7 +4,7 @@
 import { expect, test } from "bun:test";
 import { Glob } from "bun";
 import type { Scenario } from "./harness/scenario.ts";
-import { SCENARIO_SEPARATOR, mappedScenarios, readPhptMap } from "./report/phpt.ts";
+import { SCENARIO_SEPARATOR, isTestFile, mappedScenarios, readPhptMap } from "./report/phpt.ts";
 
 const dir = `${import.meta.dir}/functions`;
 const files = [...new Glob("*.ts").scanSync(dir)].sort();
@@ -25,10 +25,16 @@ test("every phpt a scenario names is in phpt.tsv as mapped", () => {
   expect(wrong).toEqual([]);
 });
 
-test("every mapped row names scenarios that exist and name its phpt", () => {
+test("every mapped row names scenarios that exist and name its phpt", async () => {
   const wrong: string[] = [];
   for (const row of rows.filter((r) => r.status === "mapped"))
     for (const { file, name } of mappedScenarios(row.where)) {
+      if (isTestFile(file)) {
+        // A bun test: the file must hold a test of that name (its comment names the phpt).
+        const text = await Bun.file(`${import.meta.dir}/../${file}`).text().catch(() => "");
+        if (!text.includes(`test(${JSON.stringify(name)}`)) wrong.push(`${row.name}: no test "${name}" in ${file}`);
+        continue;
+      }
       const sc = scenarios.get(file)?.find((s) => s.name === name);
       if (!sc) wrong.push(`${row.name}: no scenario "${name}" in ${file || "(no file)"}`);
       else if (!sc.phpt?.includes(row.name)) wrong.push(`${row.name}: ${file}: ${name} does not name it in phpt`);

@@ -42,6 +42,11 @@ export class Socket {
   sockType = 0;
   /** @internal PHP's php_sock->blocking. */
   blocking = true;
+  /**
+   * @internal The descriptor is shared with an owner that keeps it non-blocking (socket_import_stream
+   * of a Bun socket): `blocking` is then kept here only, and emulated (functions/emulated-blocking.ts).
+   */
+  sharedFd = false;
   /** @internal PHP's per-socket error. */
   error = 0;
   /** @internal How strings are read and written. */

@@ -9,6 +9,7 @@ import {
   AF_INET, AF_INET6, SOCK_DGRAM, SOCK_STREAM, SOL_SOCKET, SOL_TCP, SO_KEEPALIVE, SO_TYPE, TCP_NODELAY, SO_RCVBUF, Socket,
   ref, restore_error_handler, set_error_handler, socket_close, socket_get_option, socket_getpeername, socket_getsockname,
   socket_import_stream, socket_read, socket_set_option, socket_write, socket_last_error, SOCKET_EAGAIN,
+  MSG_WAITALL, SO_RCVTIMEO, socket_accept, socket_clear_error, socket_recv, socket_set_block, socket_set_nonblock,
 } from "../src/index.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "phps-import-"));
@@ -72,13 +73,92 @@ describe("socket_import_stream", () => {
     expect(got.join("")).toBe("via the Socket and Bun");
   });
 
-  test("Bun's sockets are non-blocking, and the imported Socket says so", async () => {
+  test("Bun's sockets are non-blocking, the imported Socket blocking in PHP's sense", async () => {
     const { client } = await bunPair();
     const s = socket_import_stream(client) as Socket;
-    expect(s.blocking).toBe(false);
+    // A PHP stream starts blocking; Bun's O_NONBLOCK is its event loop's, shared and left alone.
+    expect(s.blocking).toBe(true);
+    expect(s.sharedFd).toBe(true);
+    expect(socket_set_nonblock(s)).toBe(true);
     // No data: a non-blocking read gives false at once (EAGAIN, no warning), it does not hang.
     expect(socket_read(s, 10)).toBe(false);
     expect(socket_last_error(s)).toBe(SOCKET_EAGAIN);
+    socket_close(s);
+  });
+
+  // php-src's socket_import_stream_blocking.phpt: "a blocking Socket waits on the non-blocking descriptor
+  // of the stream". Its stream_socket_pair and pcntl_fork become a Bun.listen connection from a child
+  // process: a blocking call holds the JS thread, so the bytes it waits for must come from elsewhere.
+  // Everything between the import and the last read is synchronous, so Bun's event loop cannot read
+  // the child's bytes first.
+  test("a blocking Socket waits on the non-blocking descriptor of the stream", async () => {
+    let bunSide!: { write(d: string): number }, heard = "";
+    const opened = Promise.withResolvers<void>();
+    const server = Bun.listen({
+      hostname: "127.0.0.1",
+      port: 0,
+      socket: { open: (c) => ((bunSide = c), opened.resolve()), data: (_, d) => void (heard += d.toString()) },
+    });
+    stops.push(() => server.stop(true));
+    const child = Bun.spawn([process.execPath, join(import.meta.dir, "fixtures", "import-peer.ts"), "write", String(server.port)]);
+    stops.push(() => child.kill());
+    await opened.promise;
+    const conn = bunSide as unknown as object;
+    const s = socket_import_stream(conn) as Socket;
+    expect(s.blocking).toBe(true);
+
+    expect(socket_set_nonblock(s)).toBe(true);
+    expect(socket_read(s, 10)).toBe(false);
+    expect(socket_last_error(s)).toBe(SOCKET_EAGAIN);
+
+    expect(socket_set_block(s)).toBe(true);
+    expect(socket_set_option(s, SOL_SOCKET, SO_RCVTIMEO, { sec: 0, usec: 100_000 })).toBe(true);
+    socket_clear_error(s);
+    let t = performance.now();
+    expect(socket_read(s, 10)).toBe(false); // silent, as a blocking socket's timeout is
+    expect(performance.now() - t).toBeGreaterThanOrEqual(95);
+    expect(socket_last_error(s)).toBe(SOCKET_EAGAIN);
+    expect(socket_set_option(s, SOL_SOCKET, SO_RCVTIMEO, { sec: 0, usec: 0 })).toBe(true);
+
+    // The child writes "hello" 150 ms after "go", then "abc" and "def" 150 ms apart.
+    expect(socket_write(s, "go")).toBe(2);
+    t = performance.now();
+    expect(socket_read(s, 10)).toBe("hello");
+    expect(performance.now() - t).toBeGreaterThanOrEqual(100);
+    const data = ref<string>();
+    expect(socket_recv(s, data, 6, MSG_WAITALL)).toBe(6);
+    expect(data.value).toBe("abcdef");
+
+    // Bun's side was never made blocking: its descriptor is still non-blocking, and its loop still runs.
+    const again = socket_import_stream(conn) as Socket;
+    expect(again.sharedFd).toBe(true);
+    socket_close(again);
+    socket_close(s);
+    bunSide.write("bye");
+    for (let i = 0; i < 200 && heard !== "ok"; i++) await Bun.sleep(5);
+    expect(heard).toBe("ok");
+    expect(await child.exited).toBe(0);
+  });
+
+  test("socket_accept on an imported listener waits for a connection, with SO_RCVTIMEO", () => {
+    const server = Bun.listen({ hostname: "127.0.0.1", port: 0, socket: { data() {} } });
+    stops.push(() => server.stop(true));
+    const s = socket_import_stream(server) as Socket;
+    expect(socket_set_option(s, SOL_SOCKET, SO_RCVTIMEO, { sec: 0, usec: 50_000 })).toBe(true);
+    const t = performance.now();
+    expect(socket_accept(s)).toBe(false);
+    expect(performance.now() - t).toBeGreaterThanOrEqual(45);
+    expect(socket_last_error()).toBe(SOCKET_EAGAIN);
+    expect(socket_set_option(s, SOL_SOCKET, SO_RCVTIMEO, { sec: 5, usec: 0 })).toBe(true);
+    // The child connects 100 ms from now; the accept holds the JS thread, so Bun's loop cannot take it.
+    const child = Bun.spawn([process.execPath, join(import.meta.dir, "fixtures", "import-peer.ts"), "connect", String(server.port)]);
+    stops.push(() => child.kill());
+    const c = socket_accept(s) as Socket;
+    expect(c).toBeInstanceOf(Socket);
+    // An accepted socket is the library's own: blocking, on a descriptor of its own.
+    expect(c.sharedFd).toBe(false);
+    expect(socket_read(c, 10)).toBe("hi");
+    socket_close(c);
     socket_close(s);
   });
 

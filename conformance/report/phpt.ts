@@ -1,5 +1,6 @@
 // The phpt map, conformance/phpt.tsv: every phpt of php-src's ext/sockets/tests with its status. mapped:
-// `where` names the scenarios that replay it; todo: it applies but no scenario covers it yet, `where`
+// `where` names the scenarios that replay it, or (`test/...`) the bun tests that do where no scenario can
+// (it needs Bun's own sockets or another process); todo: it applies but no scenario covers it yet, `where`
 // says what it needs; na: `where` says why it cannot apply to this project on Linux with PHP 8.2.
 import { readTsv } from "../matrix/tsv.ts";
 
@@ -36,6 +37,9 @@ export function mappedScenarios(where: string): { file: string; name: string }[]
     return colon < 0 ? { file: "", name: part } : { file: part.slice(0, colon), name: part.slice(colon + 2) };
   });
 }
+
+/** A part of `where` naming a bun test (test/*.test.ts) rather than a scenario. */
+export const isTestFile = (file: string): boolean => file.startsWith("test/");
 
 export interface PhptCounts {
   total: number;

@@ -6,7 +6,8 @@ import { ensureOpen, openSockArg, os, sockArg, socketError, type Socket } from "
 function setMode(fn: string, socket: unknown, blocking: boolean, given: number): boolean {
   argc(fn, given, 1, 1);
   const s = openSockArg(fn, socket);
-  if (os.setBlocking(s.fd, blocking) !== 0) {
+  // A shared descriptor stays non-blocking for its owner (Bun's event loop); the calls wait instead.
+  if (!s.sharedFd && os.setBlocking(s.fd, blocking) !== 0) {
     socketError(s, fn, blocking ? "unable to set blocking mode" : "unable to set nonblocking mode", os.lastError());
     return false;
   }

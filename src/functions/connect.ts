@@ -4,6 +4,7 @@ import { ValueError } from "../php/errors.ts";
 import * as A from "../address.ts";
 import { Socket, ensureOpen, openSockArg, os, sockArg, socketError } from "./common.ts";
 import { encodeFor } from "./sockaddr.ts";
+import * as shared from "./emulated-blocking.ts";
 
 const sa = new Uint8Array(A.SOCKADDR_MAX);
 const saLen = new Uint32Array(1);
@@ -43,7 +44,7 @@ export function socket_accept(socket: Socket): Socket | false {
   const s = openSockArg(fn, socket);
   saLen[0] = sa.length;
   sa.fill(0, 0, 2);
-  const fd = os.accept(s.fd, sa, saLen);
+  const fd = s.sharedFd ? shared.accept(s, sa, saLen) : os.accept(s.fd, sa, saLen);
   if (fd < 0) {
     // PHP records the failure on the new (discarded) socket, so only the global error changes.
     socketError(null, fn, "unable to accept incoming connection", os.lastError());

@@ -4,6 +4,8 @@ import { ValueError } from "../php/errors.ts";
 import { bytesOut, readBuffer, toBytes, type Bytes } from "../bytes.ts";
 import { C, S, Socket, ensureOpen, os, sockArg, socketError } from "./common.ts";
 import { decode, got } from "./received.ts";
+import * as shared from "./emulated-blocking.ts";
+import { waitFor } from "./emulated-blocking.ts";
 
 const PHP_NORMAL_READ = C.PHP_NORMAL_READ!;
 const PHP_BINARY_READ = C.PHP_BINARY_READ!;
@@ -18,16 +20,9 @@ export const isTransient = (e: number): boolean => e === EAGAIN || e === EWOULDB
 /** Reads are capped so that no length over what the OS call can report is ever passed. */
 export const MAX_IO = 0x7fffffff;
 
-const pfd = new Uint8Array(os.layout.pollfd!.size);
-const pfdView = new DataView(pfd.buffer);
 /** Blocks in poll() until the handle is readable: how a non-blocking PHP_NORMAL_READ waits (PHP spins). */
 export function waitReadable(fd: number): void {
-  const f = os.layout.pollfd!.fields;
-  pfd.fill(0);
-  if (f.fd![1] === 8) pfdView.setBigInt64(f.fd![0], BigInt(fd), true);
-  else pfdView.setInt32(f.fd![0], fd, true);
-  pfdView.setInt16(f.events![0], POLLIN, true);
-  while (os.poll(pfd, 1, -1) < 0 && os.lastError() === EINTR);
+  waitFor(fd, POLLIN, -1);
 }
 
 /**
@@ -77,6 +72,7 @@ function readLine(s: Socket, buf: Uint8Array, max: number, err: Int32Array): num
  * here, so only here is it asked (one OS call less per line).
  */
 function endOfStream(s: Socket, n: number, err: Int32Array): number {
+  if (s.sharedFd) return s.blocking ? ((err[0] = ECONNRESET), -1) : n;
   const nonblock = os.isNonBlocking(s.fd);
   if (nonblock < 0) return (err[0] = os.lastError()), -1;
   if (nonblock === 1) return n;
@@ -118,7 +114,7 @@ export function socket_read(socket: Socket, length: number, mode: number = PHP_B
   const want = Math.min(len, MAX_IO);
   const buf = readBuffer(Math.min(want, 16 * 1024 * 1024));
   const cap = Math.min(want, buf.length);
-  const n = type === PHP_NORMAL_READ ? readLine(s, buf, cap, errBox) : os.recv(s.fd, buf, cap, 0);
+  const n = type === PHP_NORMAL_READ ? readLine(s, buf, cap, errBox) : s.sharedFd ? shared.recv(s, buf, cap, 0) : os.recv(s.fd, buf, cap, 0);
   if (n < 0) {
     const e = type === PHP_NORMAL_READ ? errBox[0]! : os.lastError();
     if (isTransient(e)) s.fail(e);
@@ -144,7 +140,7 @@ export function socket_write(socket: Socket, data: string | ArrayBufferView, len
   ensureOpen(fn, s);
   if (l !== null && l < 0) throw new ValueError(`${fn}(): Argument #3 ($length) must be greater than or equal to 0`);
   const n = l === null ? size : Math.min(l, size);
-  const r = os.send(s.fd, bytes, Math.min(n, MAX_IO), 0);
+  const r = s.sharedFd ? shared.send(s, bytes, Math.min(n, MAX_IO), 0) : os.send(s.fd, bytes, Math.min(n, MAX_IO), 0);
   if (r < 0) {
     socketError(s, fn, "unable to write to socket", os.lastError());
     return false;

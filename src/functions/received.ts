@@ -3,6 +3,7 @@
 // read at once (they nearly always arrived with the rest). Message sockets decode each message alone.
 import { byteText, utf8Text } from "../bytes.ts";
 import { C, os, type Socket } from "./common.ts";
+import * as shared from "./emulated-blocking.ts";
 
 const MSG_PEEK = C.MSG_PEEK!;
 const MSG_WAITALL = C.MSG_WAITALL ?? 0;
@@ -63,7 +64,7 @@ export function decode(s: Socket, buf: Uint8Array, n: number, flags: number): bo
       // Peek again far enough to see the whole character; nothing is consumed either way.
       const want = n + miss;
       const more = new Uint8Array(want);
-      const k = os.recv(s.fd, more, want, flags | (wait ? MSG_WAITALL : 0));
+      const k = s.sharedFd ? shared.recv(s, more, want, flags | (wait ? MSG_WAITALL : 0)) : os.recv(s.fd, more, want, flags | (wait ? MSG_WAITALL : 0));
       if (k > n) {
         b = s.pending ? join(s.pending, more.subarray(0, k)) : more.subarray(0, k);
         len = b.length;
@@ -72,7 +73,7 @@ export function decode(s: Socket, buf: Uint8Array, n: number, flags: number): bo
       }
       ended = wait && k >= 0 && k < want; // a blocking WAITALL peek stops short only at end of stream
     } else {
-      const k = os.recv(s.fd, tail, miss, wait ? MSG_WAITALL : MSG_DONTWAIT);
+      const k = s.sharedFd ? shared.recv(s, tail, miss, wait ? MSG_WAITALL : MSG_DONTWAIT) : os.recv(s.fd, tail, miss, wait ? MSG_WAITALL : MSG_DONTWAIT);
       if (k > 0) {
         b = join(b.subarray(0, len), tail.subarray(0, k));
         len = b.length;

@@ -8,6 +8,7 @@ import { C, S, Socket, ensureOpen, os, optRef, refArg, sockArg, socketError } fr
 import { MAX_IO } from "./io.ts";
 import { assignAddress } from "./names.ts";
 import { decode, got } from "./received.ts";
+import * as shared from "./emulated-blocking.ts";
 
 const MSG_WAITALL = C.MSG_WAITALL ?? 0;
 const MSG_TRUNC = C.MSG_TRUNC ?? 0;
@@ -61,7 +62,7 @@ export function socket_recv(socket: Socket, data: Ref, length: number, flags: nu
   if (len < 1) return false;
   const buf = prepare(len, fl);
   const cap = Math.min(len, buf.length);
-  const n = os.recv(s.fd, buf, cap, fl);
+  const n = s.sharedFd ? shared.recv(s, buf, cap, fl) : os.recv(s.fd, buf, cap, fl);
   if (n < 1) {
     out.value = null;
     if (n === 0) return 0;
@@ -109,7 +110,7 @@ export function socket_recvfrom(socket: Socket, data: Ref, length: number, flags
   saLen[0] = addressSlot(s.family);
   const buf = prepare(len, fl);
   const cap = Math.min(len, buf.length);
-  const n = os.recvfrom(s.fd, buf, cap, fl, sa, saLen);
+  const n = s.sharedFd ? shared.recvfrom(s, buf, cap, fl, sa, saLen) : os.recvfrom(s.fd, buf, cap, fl, sa, saLen);
   if (n < 0) {
     socketError(s, fn, msg, os.lastError());
     return false;
@@ -135,7 +136,7 @@ export function socket_recv_into(socket: Socket, buffer: ArrayBufferView, flags:
   const given = arguments.length;
   // The common shape (an open Socket with nothing pending, a Uint8Array, int32 flags and length within
   // it) goes straight to the OS, as in socket_send: the checks below would let it through unchanged.
-  if (given >= 2 && given <= 4 && socket instanceof Socket && socket.fd >= 0 && socket.pending === null && buffer instanceof Uint8Array) {
+  if (given >= 2 && given <= 4 && socket instanceof Socket && socket.fd >= 0 && socket.pending === null && buffer instanceof Uint8Array && !socket.sharedFd) {
     const fl = given > 2 ? flags : 0;
     const n = given > 3 && length !== null ? length : buffer.length;
     if ((fl | 0) === fl && (n | 0) === n && n >= 0 && n <= buffer.length) {
@@ -155,7 +156,9 @@ export function socket_recv_into(socket: Socket, buffer: ArrayBufferView, flags:
   if (n < 0) throw new ValueError(`${fn}(): Argument #4 ($length) must be greater than or equal to 0`);
   if (n > size) throw new ValueError(`${fn}(): Argument #4 ($length) must be less than or equal to the byte length of argument #2 ($buffer)`);
   if (s.pending) return drainPending(s, buffer, Math.min(n, MAX_IO), fl);
-  const r = os.recv(s.fd, buffer as Uint8Array, Math.min(n, MAX_IO), fl);
+  const r = s.sharedFd
+    ? shared.recv(s, new Uint8Array(buffer.buffer, buffer.byteOffset, size), Math.min(n, MAX_IO), fl)
+    : os.recv(s.fd, buffer as Uint8Array, Math.min(n, MAX_IO), fl);
   if (r < 0) {
     socketError(s, fn, "Unable to read from socket", os.lastError());
     return false;

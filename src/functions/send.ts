@@ -7,6 +7,7 @@ import { Socket, ensureOpen, os, sockArg, socketError } from "./common.ts";
 import type { SentTo } from "../socket.ts";
 import { MAX_IO, dataArg } from "./io.ts";
 import { encodeFor } from "./sockaddr.ts";
+import * as shared from "./emulated-blocking.ts";
 
 const utf8 = new TextEncoder();
 
@@ -19,7 +20,7 @@ export function socket_send(socket: Socket, data: string | ArrayBufferView, leng
   // The zero-copy shape (an open Socket, a Uint8Array, int32 length >= 0 and flags) goes straight to the
   // OS: the checks below would let it through unchanged, and the shorter path is about 2% of a unix
   // round trip per call, where the syscall is under 1 us.
-  if (arguments.length === 4 && socket instanceof Socket && socket.fd >= 0 && data instanceof Uint8Array
+  if (arguments.length === 4 && socket instanceof Socket && socket.fd >= 0 && !socket.sharedFd && data instanceof Uint8Array
     && (length | 0) === length && length >= 0 && (flags | 0) === flags) {
     const r = os.send(socket.fd, data, Math.min(length, data.length), flags);
     if (r >= 0) return r;
@@ -34,7 +35,7 @@ export function socket_send(socket: Socket, data: string | ArrayBufferView, leng
   ensureOpen(fn, s);
   if (len < 0) throw new ValueError(`${fn}(): Argument #3 ($length) must be greater than or equal to 0`);
   const { bytes, length: size } = dataArg(fn, s, 2, raw);
-  const r = os.send(s.fd, bytes, Math.min(len, size, MAX_IO), fl);
+  const r = s.sharedFd ? shared.send(s, bytes, Math.min(len, size, MAX_IO), fl) : os.send(s.fd, bytes, Math.min(len, size, MAX_IO), fl);
   if (r < 0) {
     socketError(s, fn, "Unable to write to socket", os.lastError());
     return false;
@@ -107,7 +108,7 @@ export function socket_sendto(
   const fn = "socket_sendto";
   // The zero-copy shape to a destination this socket already sent to goes straight to the OS, as in
   // socket_send: the checks below would let it through unchanged, to that same sockaddr.
-  if (arguments.length === 6 && socket instanceof Socket && socket.fd >= 0 && data instanceof Uint8Array
+  if (arguments.length === 6 && socket instanceof Socket && socket.fd >= 0 && !socket.sharedFd && data instanceof Uint8Array
     && (length | 0) === length && length >= 0 && (flags | 0) === flags && typeof address === "string" && (port! | 0) === port) {
     const to = knownDestination(socket, address, port);
     if (to !== null) {
@@ -144,7 +145,7 @@ export function socket_sendto(
   }
   // Encoded last: a string's bytes sit in the shared scratch, which no later step may reuse first.
   const { bytes, length: size } = dataArg(fn, s, 2, raw);
-  const r = os.sendto(s.fd, bytes, Math.min(len, size, MAX_IO), fl, sa, salen);
+  const r = s.sharedFd ? shared.sendto(s, bytes, Math.min(len, size, MAX_IO), fl, sa, salen) : os.sendto(s.fd, bytes, Math.min(len, size, MAX_IO), fl, sa, salen);
   if (r < 0) {
     socketError(s, fn, "Unable to write to socket", os.lastError());
     return false;

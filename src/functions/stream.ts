@@ -87,8 +87,10 @@ function streamFd(v: object): number | null {
 
 /**
  * A Socket on a dup() of a stream's descriptor: a node:net Socket or Server, or a socket, listener or
- * UDP socket of Bun's own API. The two descriptors share one open socket (options, blocking mode and
- * queued data); closing the Socket closes only the duplicate.
+ * UDP socket of Bun's own API. The two descriptors share one open socket (options and queued data);
+ * closing the Socket closes only the duplicate. The Socket starts blocking in PHP's sense, while the
+ * descriptor stays as non-blocking as Bun needs it: blocking calls wait for readiness instead
+ * (honouring SO_RCVTIMEO/SO_SNDTIMEO), and socket_set_block/socket_set_nonblock change only the Socket.
  */
 export function socket_import_stream(stream: unknown): Socket | false {
   const fn = "socket_import_stream";
@@ -131,6 +133,9 @@ export function socket_import_stream(stream: unknown): Socket | false {
     s.close();
     return false;
   }
-  s.blocking = nb === 0;
+  // Bun keeps its descriptors non-blocking for its event loop, which is no mode a PHP user chose: the
+  // Socket starts blocking, as a PHP stream does, and waits without touching the shared O_NONBLOCK.
+  s.blocking = true;
+  s.sharedFd = nb === 1;
   return s;
 }
