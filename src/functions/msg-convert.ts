@@ -87,43 +87,27 @@ export function long(c: Conv, v: unknown): bigint {
   return c.fail("expected an integer, either of a PHP integer type or of a convertible type");
 }
 
+/** An integer member with a range: PHP's "out of bounds for <what>" failure outside it. */
+function bounded(min: bigint, max: bigint, what: string): (c: Conv, v: unknown) => number {
+  return (c, v) => {
+    const n = long(c, v);
+    if (n < min || n > max) c.fail(`given PHP integer is out of bounds for ${what}`);
+    return Number(n);
+  };
+}
+
 /** A C int member. */
-export function cInt(c: Conv, v: unknown): number {
-  const n = long(c, v);
-  if (n > 2147483647n || n < -2147483648n) c.fail("given PHP integer is out of bounds for a native int");
-  return Number(n);
-}
-
-export function uint32(c: Conv, v: unknown): number {
-  const n = long(c, v);
-  if (n < 0n || n > 0xffffffffn) c.fail("given PHP integer is out of bounds for an unsigned 32-bit integer");
-  return Number(n);
-}
-
-export function netUint16(c: Conv, v: unknown): number {
-  const n = long(c, v);
-  if (n < 0n || n > 0xffffn) c.fail("given PHP integer is out of bounds for an unsigned 16-bit integer");
-  return Number(n);
-}
+export const cInt = bounded(-2147483648n, 2147483647n, "a native int");
+export const uint32 = bounded(0n, 0xffffffffn, "an unsigned 32-bit integer");
+export const netUint16 = bounded(0n, 0xffffn, "an unsigned 16-bit integer");
+export const pidT = bounded(0n, 2147483647n, "a pid_t value");
+/** uid_t and gid_t: unsigned 32-bit. */
+export const uidT = bounded(0n, 0xffffffffn, "a uid_t value");
 
 /** sa_family_t: 16 bits on Linux and Windows, 8 on macOS (bytes = the layout's field size). */
+const saFamilyOf = new Map([1, 2].map((b) => [b, bounded(0n, (1n << BigInt(8 * b)) - 1n, "a sa_family_t value")]));
 export function saFamily(c: Conv, v: unknown, bytes: number): number {
-  const n = long(c, v);
-  if (n < 0n || n >= 1n << BigInt(8 * bytes)) c.fail("given PHP integer is out of bounds for a sa_family_t value");
-  return Number(n);
-}
-
-export function pidT(c: Conv, v: unknown): number {
-  const n = long(c, v);
-  if (n < 0n || n > 2147483647n) c.fail("given PHP integer is out of bounds for a pid_t value");
-  return Number(n);
-}
-
-/** uid_t and gid_t: unsigned 32-bit. */
-export function uidT(c: Conv, v: unknown): number {
-  const n = long(c, v);
-  if (n < 0n || n > 0xffffffffn) c.fail("given PHP integer is out of bounds for a uid_t value");
-  return Number(n);
+  return saFamilyOf.get(bytes)!(c, v);
 }
 
 /** The members of a struct converted in order: a missing required key stops with PHP's message. */
