@@ -47,7 +47,7 @@ function inet4(fn: string, sock: Socket, text: string): boolean {
   if (os.inetPton(A.AF_INET, c, addr4) === 1) return true;
   const host = c.length - 1 > MAXFQDNLEN ? null : os.gethostbyname(c);
   if (!host || host.addrs.length === 0) {
-    socketError(sock, fn, "Host lookup failed", -10000 - os.hostError());
+    socketError(sock, fn, "Host lookup failed", os.hostLookupError());
     return false;
   }
   if (host.family !== A.AF_INET) {
@@ -67,7 +67,7 @@ function inet6(fn: string, sock: Socket, text: string): number {
   if (os.inetPton(A.AF_INET6, c, addr6) !== 1) {
     const r = os.resolve(c, A.AF_INET6, AI_V4MAPPED | AI_ADDRCONFIG);
     if (typeof r === "number") {
-      socketError(sock, fn, "Host lookup failed", -10000 - os.hostError());
+      socketError(sock, fn, "Host lookup failed", os.hostLookupError());
       return -1;
     }
     if (A.family(r) !== A.AF_INET6 || r.length !== os.layout.sockaddr_in6!.size) {

@@ -160,7 +160,7 @@ export function makePosix(o: PosixOptions): Platform {
       }
       return { family, addrs };
     },
-    hostError: () => read.i32(hErrnoPtr, 0),
+    hostLookupError: () => -10000 - read.i32(hErrnoPtr, 0),
     hstrerror: (code) => new CString(f.hstrerror(code)!).toString(),
     resolve(name, family, flags = 0) {
       aiHints.fill(0);

@@ -78,10 +78,13 @@ export interface Platform extends Tables {
 
   /** inet_pton: 1 when `src` (NUL-terminated) parsed into dst, else 0. */
   inetPton(af: number, src: Bytes, dst: Bytes): number;
-  /** gethostbyname: the family and addresses of a name (NUL-terminated), or null (then hostError()). */
+  /** gethostbyname: the family and addresses of a name (NUL-terminated), or null (then hostLookupError()). */
   gethostbyname(name: Bytes): { family: number; addrs: Uint8Array[] } | null;
-  /** h_errno of the last failed gethostbyname (WSAGetLastError on Windows). */
-  hostError(): number;
+  /**
+   * The code PHP records for the last failed host lookup: -10000 - h_errno on Unix (socket_strerror
+   * then gives hstrerror's text), WSAGetLastError() on Windows (FormatMessage's text).
+   */
+  hostLookupError(): number;
   hstrerror(code: number): string;
   /** getaddrinfo(name, NULL, {ai_family, ai_flags}) reduced to the first result's sockaddr bytes, or the EAI code. */
   resolve(name: Bytes, family: number, flags?: number): Uint8Array | number;

@@ -277,7 +277,7 @@ export function makeWindows(api: WinApi, t: Tables): Platform {
       }
       return { family, addrs };
     },
-    hostError: () => hostErr,
+    hostLookupError: () => hostErr,
     // PHP's Windows sockets_strerror has no resolver branch: the stored code (-10000 - h_errno)
     // goes to FormatMessage as it is, so hstrerror(h) is the text of -10000 - h.
     hstrerror: (code) => strerror(-10000 - code),
