@@ -21,10 +21,6 @@ export function cstr(s: string): Uint8Array {
   return out;
 }
 
-export function hasNul(s: string): boolean {
-  return s.includes("\0");
-}
-
 /** What C sees of a PHP string: the part before the first NUL. */
 export function cText(s: string): string {
   const nul = s.indexOf("\0");
