@@ -1,16 +1,14 @@
-// The baselines that run in their own process (C built with gcc -O2, PHP 8.2 with its sockets
+// The baselines that are programs of their own (C built with gcc -O2, PHP 8.2 with its sockets
 // extension): each times a fixed number of round trips inside itself and prints its rate.
 import { mkdirSync } from "node:fs";
-import { SELECT_SOCKETS, SIZES, TRANSPORTS, iterations, selectIterations, sizeFor, type Cell, type Transport } from "./cases.ts";
+import { pinned } from "./pin.ts";
+import { iterations, selectIterations, type Cell, type Transport } from "./cases.ts";
 
 const dir = import.meta.dir;
 
-/** The case arguments both programs take: transport:size:iterations and select:sockets:iterations. */
-function caseArgs(scale: number): string[] {
-  const out: string[] = [];
-  for (const t of TRANSPORTS) for (const s of SIZES) out.push(`${t}:${sizeFor(t, s)}:${iterations(s, scale)}`);
-  out.push(`select:${SELECT_SOCKETS}:${selectIterations(scale)}`);
-  return out;
+/** The case argument both programs take: transport:size:iterations, or select:sockets:iterations. */
+export function caseArg(t: Transport | "select", size: number, scale: number): string {
+  return t === "select" ? `select:${size}:${selectIterations(scale)}` : `${t}:${size}:${iterations(size, scale)}`;
 }
 
 function parse(impl: string, stdout: string): Cell[] {
@@ -27,12 +25,14 @@ function exec(cmd: string[]): string {
   return r.stdout.toString();
 }
 
-/** Compiles bench/c/pingpong.c into bench/bin/ (git-ignored) and runs it. */
-export function runC(scale: number): Cell[] {
+/** Compiles bench/c/pingpong.c into bench/bin/ (git-ignored). */
+export function buildC(): void {
   mkdirSync(`${dir}/bin`, { recursive: true });
   exec(["gcc", "-O2", "-Wall", "-o", `${dir}/bin/pingpong`, `${dir}/c/pingpong.c`]);
-  return parse("C", exec([`${dir}/bin/pingpong`, ...caseArgs(scale)]));
 }
+
+/** One case of the C program, in a process of its own. */
+export const runC = (arg: string): Cell[] => parse("C", exec(pinned([`${dir}/bin/pingpong`, arg])));
 
 /** PHP's version string, or null when no PHP with sockets is on the PATH. */
 export function phpVersion(): string | null {
@@ -41,9 +41,8 @@ export function phpVersion(): string | null {
   return v || null;
 }
 
-export function runPhp(scale: number): Cell[] {
-  return parse("PHP", exec(["php", `${dir}/php/pingpong.php`, ...caseArgs(scale)]));
-}
+/** One case of the PHP program, in a process of its own. */
+export const runPhp = (arg: string): Cell[] => parse("PHP", exec(pinned(["php", `${dir}/php/pingpong.php`, arg])));
 
 export function gccVersion(): string {
   return exec(["gcc", "-dumpfullversion"]).trim();

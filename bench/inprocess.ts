@@ -1,70 +1,45 @@
-// Every in-process case: the library's paths, raw bun:ffi, and Bun's and Node's own networking.
-import { SELECT_SOCKETS, SIZES, TRANSPORTS, sizeFor, type Cell } from "./cases.ts";
-import { libTrips, missing, type LibPath } from "./js/library.ts";
-import { rawTrips } from "./js/raw.ts";
-import { evented } from "./js/evented.ts";
-import { hasSelect, libSelect, rawSelect } from "./js/select.ts";
-import { rate, type Budget } from "./js/measure.ts";
+// The JavaScript cases: the library's paths, raw bun:ffi (alone, and with the strings a PHP-shaped
+// read and write must make), and Bun's and Node's own networking. Each is measured by mitata in a fresh,
+// pinned process of its own (bench/cell.ts), as C and PHP run.
+import type { Cell, Transport } from "./cases.ts";
+import { missing, type LibPath } from "./js/library.ts";
+import { hasSelect } from "./js/select.ts";
+import type { Budget } from "./js/measure.ts";
+import { pinned } from "./pin.ts";
 
 export const LIB_PATHS: Record<LibPath, string> = {
   strings: "php-sockets: strings",
   binary: "php-sockets: binary strings",
   "zero-copy": "php-sockets: zero-copy",
 };
+/** The other cases bench/cell.ts takes, with the names the report gives them. */
+const OTHERS = { raw: "bun:ffi raw", "raw-strings": "bun:ffi raw + strings", "Bun.listen": "Bun.listen", "node:net": "node:net" } as const;
 
-export async function runInProcess(budget: Budget, log: (s: string) => void): Promise<Cell[]> {
+/** Calls per second of one case, from its own process. */
+function cell(impl: string, t: Transport | "select", size: number, budget: Budget): number {
+  const cmd = pinned([process.execPath, `${import.meta.dir}/cell.ts`, impl, t, String(size), String(budget.cpuTime)]);
+  const r = Bun.spawnSync(cmd, { stdout: "pipe", stderr: "pipe" });
+  if (r.exitCode !== 0) throw new Error(`bench cell ${impl} ${t} ${size} failed: ${r.stderr.toString()}`);
+  return (JSON.parse(r.stdout.toString()) as { ops: number }).ops;
+}
+
+/** Every JavaScript implementation on one round-trip case. */
+export function jsTrips(t: Transport, n: number, budget: Budget): Cell[] {
   const cells: Cell[] = [];
-  const put = (c: Cell) => {
-    cells.push(c);
-    log(`  ${c.impl.padEnd(30)} ${c.transport.padEnd(6)} ${String(c.size).padStart(6)}  ${c.ops ? Math.round(c.ops).toLocaleString("en-US") : c.note}`);
-  };
-  for (const t of TRANSPORTS) {
-    for (const s of SIZES) {
-      const n = sizeFor(t, s), costly = s >= 65536;
-      for (const path of Object.keys(LIB_PATHS) as LibPath[]) {
-        const why = missing(path, t);
-        if (why) {
-          put({ impl: LIB_PATHS[path], transport: t, size: n, ops: 0, note: why });
-          continue;
-        }
-        const c = libTrips(path, t, n);
-        try {
-          put({ impl: LIB_PATHS[path], transport: t, size: n, ops: await rate(c.trip, costly, budget) });
-        } finally {
-          c.close();
-        }
-      }
-      const r = rawTrips(t, n);
-      try {
-        put({ impl: "bun:ffi raw", transport: t, size: n, ops: await rate(r.trip, costly, budget) });
-      } finally {
-        r.close();
-      }
-      for (const impl of ["Bun.listen", "node:net"] as const) {
-        const e = await evented(impl, t, n);
-        try {
-          put({ impl, transport: t, size: n, ops: await rate(e.trip, costly, budget) });
-        } finally {
-          await e.close();
-        }
-      }
-    }
+  for (const path of Object.keys(LIB_PATHS) as LibPath[]) {
+    const why = missing(path, t);
+    cells.push(why ? { impl: LIB_PATHS[path], transport: t, size: n, ops: 0, note: why } : { impl: LIB_PATHS[path], transport: t, size: n, ops: cell(path, t, n, budget) });
   }
-  if (hasSelect()) {
-    const c = libSelect(SELECT_SOCKETS);
-    try {
-      put({ impl: LIB_PATHS.strings, transport: "select", size: SELECT_SOCKETS, ops: await rate(c.trip, false, budget) });
-    } finally {
-      c.close();
-    }
-  } else {
-    put({ impl: LIB_PATHS.strings, transport: "select", size: SELECT_SOCKETS, ops: 0, note: "socket_select not in the library yet" });
-  }
-  const r = rawSelect(SELECT_SOCKETS);
-  try {
-    put({ impl: "bun:ffi raw", transport: "select", size: SELECT_SOCKETS, ops: await rate(r.trip, false, budget) });
-  } finally {
-    r.close();
-  }
+  for (const [impl, name] of Object.entries(OTHERS)) cells.push({ impl: name, transport: t, size: n, ops: cell(impl, t, n, budget) });
   return cells;
+}
+
+/** socket_select and raw poll() over `sockets` sockets. */
+export function jsSelect(sockets: number, budget: Budget): Cell[] {
+  return [
+    hasSelect()
+      ? { impl: LIB_PATHS.strings, transport: "select", size: sockets, ops: cell("strings", "select", sockets, budget) }
+      : { impl: LIB_PATHS.strings, transport: "select", size: sockets, ops: 0, note: "socket_select not in the library yet" },
+    { impl: OTHERS.raw, transport: "select", size: sockets, ops: cell("raw", "select", sockets, budget) },
+  ];
 }

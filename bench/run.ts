@@ -1,11 +1,12 @@
-// `bun run bench`: every implementation on every case, in interleaved rounds (C, PHP, then the
-// in-process JavaScript cases), keeping each case's best rate; then the allocation check and the
+// `bun run bench`: every implementation on every case, each in a pinned process of its own, in
+// interleaved rounds, keeping each case's best rate; then the allocation check and the
 // profile; then the awaitable-readiness cases (bench/wait.ts); then bench/RESULTS.md and bench/results.svg. Options: --rounds N, --quick (a smoke run).
 // Timing never fails anything: this is a report, not a test.
 import { cpus, release } from "node:os";
-import type { Cell } from "./cases.ts";
-import { gccVersion, phpVersion, runC, runPhp } from "./external.ts";
-import { LIB_PATHS, runInProcess } from "./inprocess.ts";
+import { SELECT_SOCKETS, SIZES, TRANSPORTS, sizeFor, type Cell, type Transport } from "./cases.ts";
+import { buildC, caseArg, gccVersion, phpVersion, runC, runPhp } from "./external.ts";
+import { LIB_PATHS, jsSelect, jsTrips } from "./inprocess.ts";
+import { pinning } from "./pin.ts";
 import { allocChecks } from "./alloc.ts";
 import { countOsCalls, pieces } from "./profile.ts";
 import { markdown } from "./report/markdown.ts";
@@ -38,15 +39,18 @@ const keep = (cells: Cell[]) => {
   }
 };
 
+// Case-major: every implementation runs one case back to back before the next case, so a slow spell
+// of a shared machine lands on all of them alike; then the rounds repeat the whole sweep.
+const cases = [...TRANSPORTS.flatMap((t) => SIZES.map((s) => ({ t: t as Transport | "select", n: sizeFor(t, s) }))), { t: "select" as const, n: SELECT_SOCKETS }];
+buildC();
 for (let r = 1; r <= rounds; r++) {
-  log(`round ${r}/${rounds}: C`);
-  keep(runC(scale));
-  if (php) {
-    log(`round ${r}/${rounds}: PHP ${php}`);
-    keep(runPhp(scale));
+  log(`round ${r}/${rounds}`);
+  for (const { t, n } of cases) {
+    const arg = caseArg(t, n, scale);
+    const cells = [...runC(arg), ...(php ? runPhp(arg) : []), ...(t === "select" ? jsSelect(n, budget) : jsTrips(t, n, budget))];
+    keep(cells);
+    log(`  ${`${t} ${n}`.padEnd(12)} ${cells.map((c) => `${c.impl.replace("php-sockets: ", "")} ${c.ops ? Math.round(c.ops).toLocaleString("en-US") : "-"}`).join(" · ")}`);
   }
-  log(`round ${r}/${rounds}: in-process (mitata)`);
-  keep(await runInProcess(budget, log));
 }
 log("awaitable readiness (bench/wait.ts)");
 const wait = await waitBench({ quick, rounds: Math.min(rounds, 3), log });
@@ -66,6 +70,7 @@ const results: Results = {
     php,
     gcc: gccVersion(),
     rounds,
+    pinning: pinning(),
     seconds: (performance.now() - started) / 1000,
   },
   cells: [...best.values()],

@@ -214,6 +214,29 @@ describe("binary mode", () => {
     expect(() => P.socket_write(b, "ok\u0100")).toThrow(P.ValueError);
     expect(P.socket_recv(a, P.ref(), 10, P.MSG_DONTWAIT)).toBe(false);
   });
+
+  // A binary write takes one of three routes by length (a char loop, an ASCII encodeInto, a native
+  // Latin-1 copy): each must send exactly the byte string, and refuse a char over 0xFF wherever it is.
+  for (const n of [5, 31, 32, 33, 255, 256, 1024, 70000]) {
+    test(`byte strings of ${n} chars: ASCII, Latin-1 and not`, () => {
+      const [a, b] = pair();
+      P.socket_set_encoding(a, "binary");
+      P.socket_set_encoding(b, "binary");
+      const ascii = "q".repeat(n - 1) + "z";
+      const latin = "a".repeat(n - 2) + "\xe9\xff";
+      const early = "\xe9" + "a".repeat(n - 1);
+      for (const s of [ascii, latin, early]) {
+        expect(P.socket_write(b, s)).toBe(n);
+        const got = P.ref<string>();
+        expect(P.socket_recv(a, got, n, P.MSG_WAITALL)).toBe(n);
+        expect(got.value).toBe(s);
+      }
+      for (const bad of ["\u0100" + "a".repeat(n - 1), "a".repeat(n - 1) + "\u0100", "a".repeat(n - 2) + "\ud83d\ude00"]) {
+        expect(() => P.socket_write(b, bad)).toThrow(P.ValueError);
+      }
+      expect(P.socket_recv(a, P.ref(), 10, P.MSG_DONTWAIT)).toBe(false);
+    });
+  }
 });
 
 describe("reads of every size", () => {

@@ -12,6 +12,8 @@ export interface Meta {
   php: string | null;
   gcc: string;
   rounds: number;
+  /** How the timed processes were placed on CPUs. */
+  pinning: string;
   seconds: number;
 }
 
@@ -29,6 +31,7 @@ export const IMPLS = [
   "C",
   "PHP",
   "bun:ffi raw",
+  "bun:ffi raw + strings",
   "Bun.listen",
   "node:net",
   "php-sockets: strings",
@@ -37,6 +40,8 @@ export const IMPLS = [
 ] as const;
 
 export const LIB_STRINGS = "php-sockets: strings";
+export const LIB_BINARY = "php-sockets: binary strings";
+export const RAW_STRINGS = "bun:ffi raw + strings";
 export const LIB_ZERO = "php-sockets: zero-copy";
 
 export function find(cells: Cell[], impl: string, transport: string, size: number): Cell | undefined {

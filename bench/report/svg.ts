@@ -7,6 +7,7 @@ const COLORS: Record<string, string> = {
   C: "#444444",
   PHP: "#7a86b8",
   "bun:ffi raw": "#a0a0a0",
+  "bun:ffi raw + strings": "#cccccc",
   "Bun.listen": "#f4a261",
   "node:net": "#8ab17d",
   "php-sockets: strings": "#2a9d8f",
