@@ -1,18 +1,18 @@
 // `bun run bench`: every implementation on every case, each in a pinned process of its own, in
 // interleaved rounds, keeping each case's best rate; then the allocation check and the
-// profile; then the awaitable-readiness cases (bench/wait.ts); then bench/RESULTS.md and bench/results.svg. Options: --rounds N, --quick (a smoke run).
+// profile; then the awaitable-readiness cases (bench/wait.ts); then bench/RESULTS.md and bench/results.svg. Options: --rounds N, --quick (a smoke run), --report (rewrite the
+// files from results.json, measuring nothing).
 // Timing never fails anything: this is a report, not a test.
 import { cpus, release } from "node:os";
 import { SELECT_SOCKETS, SIZES, TRANSPORTS, sizeFor, type Cell, type Transport } from "./cases.ts";
 import { buildC, caseArg, gccVersion, phpVersion, runC, runPhp } from "./external.ts";
-import { LIB_PATHS, jsSelect, jsTrips } from "./inprocess.ts";
+import { LIB_PATHS, jsSelect, jsTrips } from "./js-cases.ts";
 import { pinning } from "./pin.ts";
 import { allocChecks } from "./alloc.ts";
 import { countOsCalls, pieces } from "./profile.ts";
-import { markdown } from "./report/markdown.ts";
-import { svg } from "./report/svg.ts";
 import type { Results } from "./report/model.ts";
-import { waitBench, waitMarkdown } from "./wait.ts";
+import { waitBench } from "./wait.ts";
+import { rewrite, write } from "./write.ts";
 
 if (process.platform !== "linux") {
   console.error("bench: the baselines (C against glibc, libc.so.6 through bun:ffi) are Linux-only");
@@ -20,6 +20,11 @@ if (process.platform !== "linux") {
 }
 
 const args = process.argv.slice(2);
+if (args.includes("--report")) {
+  await rewrite();
+  console.log("wrote bench/RESULTS.md, WAIT.md and results.svg from bench/results.json");
+  process.exit(0);
+}
 const quick = args.includes("--quick");
 const roundsAt = args.indexOf("--rounds");
 const rounds = roundsAt >= 0 ? Math.max(1, Number(args[roundsAt + 1]) || 1) : quick ? 1 : 3;
@@ -31,6 +36,8 @@ const started = performance.now();
 const log = (s: string) => console.log(s);
 const php = phpVersion();
 const best = new Map<string, Cell>();
+/** Every round's figures, kept in results.json beside the report: the spread is part of the result. */
+const everyRound: (Cell & { round: number })[] = [];
 const keep = (cells: Cell[]) => {
   for (const c of cells) {
     const k = `${c.impl}|${c.transport}|${c.size}`;
@@ -49,6 +56,7 @@ for (let r = 1; r <= rounds; r++) {
     const arg = caseArg(t, n, scale);
     const cells = [...runC(arg), ...(php ? runPhp(arg) : []), ...(t === "select" ? jsSelect(n, budget) : jsTrips(t, n, budget))];
     keep(cells);
+    everyRound.push(...cells.map((c) => ({ ...c, round: r })));
     log(`  ${`${t} ${n}`.padEnd(12)} ${cells.map((c) => `${c.impl.replace("php-sockets: ", "")} ${c.ops ? Math.round(c.ops).toLocaleString("en-US") : "-"}`).join(" · ")}`);
   }
 }
@@ -78,11 +86,5 @@ const results: Results = {
   counts,
   pieces: parts,
 };
-// The readiness results go in as a section of their own; the record of optimisations is kept by hand
-// in CHANGES.md (its figures are A/B runs of their own) and appended as it is.
-const waitSection = waitMarkdown(wait).replace(/^# /, "## ").replace(/\n## /g, "\n### ");
-const changes = (await Bun.file(`${import.meta.dir}/CHANGES.md`).text()).replace(/^# /, "## ").replace(/\n## /g, "\n### ");
-await Bun.write(`${import.meta.dir}/RESULTS.md`, `${markdown(results).trimEnd()}\n\n${waitSection.trimEnd()}\n\n${changes.trimEnd()}\n`);
-await Bun.write(`${import.meta.dir}/WAIT.md`, waitMarkdown(wait));
-await Bun.write(`${import.meta.dir}/results.svg`, svg(results));
-log(`wrote bench/RESULTS.md and bench/results.svg in ${Math.round(results.meta.seconds)} s`);
+await write(results, wait, everyRound);
+log(`wrote bench/RESULTS.md, results.json and results.svg in ${Math.round(results.meta.seconds)} s`);
