@@ -51,7 +51,7 @@ function panel(x0: number, y0: number, w: number, h: number, title: string, grou
 }
 
 export function svg(r: Results): string {
-  const W = 960, PH = 300, legendH = 56;
+  const W = 960, PH = 300, legendH = 20 + 16 * Math.ceil(IMPLS.length / 4);
   const rel = (impl: string, t: string, size: number): number => {
     const c = find(r.cells, "C", t, size)?.ops ?? 0, v = find(r.cells, impl, t, size)?.ops ?? 0;
     return c > 0 ? v / c : 0;
