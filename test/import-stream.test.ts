@@ -10,6 +10,7 @@ import {
   ref, restore_error_handler, set_error_handler, socket_close, socket_get_option, socket_getpeername, socket_getsockname,
   socket_import_stream, socket_read, socket_set_option, socket_write, socket_last_error, SOCKET_EAGAIN,
   MSG_WAITALL, SO_RCVTIMEO, socket_accept, socket_clear_error, socket_recv, socket_set_block, socket_set_nonblock,
+  socket_recvmsg, socket_sendmsg,
 } from "../src/index.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "phps-import-"));
@@ -160,6 +161,57 @@ describe("socket_import_stream", () => {
     expect(socket_read(c, 10)).toBe("hi");
     socket_close(c);
     socket_close(s);
+  });
+
+  test("socket_recvmsg and socket_sendmsg on an imported socket block in PHP's sense", async () => {
+    const udp = await Bun.udpSocket({ hostname: "127.0.0.1" });
+    stops.push(() => udp.close());
+    const s = socket_import_stream(udp) as Socket;
+    expect(s.sharedFd).toBe(true);
+    expect(s.blocking).toBe(true);
+    const message = () => ref<Record<string, unknown>>({ name: [], buffer_size: 16, controllen: 1 });
+    // Nothing comes: the call waits out SO_RCVTIMEO, then fails as a blocking socket's timeout does.
+    expect(socket_set_option(s, SOL_SOCKET, SO_RCVTIMEO, { sec: 0, usec: 60_000 })).toBe(true);
+    let t = performance.now();
+    const warned: string[] = [];
+    set_error_handler((_, msg) => void warned.push(msg));
+    try {
+      expect(socket_recvmsg(s, message())).toBe(false);
+    } finally {
+      restore_error_handler();
+    }
+    expect(performance.now() - t).toBeGreaterThanOrEqual(55);
+    expect(socket_last_error()).toBe(SOCKET_EAGAIN);
+    expect(warned.length).toBe(1);
+    // A datagram that another process sends 100 ms from now: the call waits for it.
+    expect(socket_set_option(s, SOL_SOCKET, SO_RCVTIMEO, { sec: 5, usec: 0 })).toBe(true);
+    const child = Bun.spawn([process.execPath, join(import.meta.dir, "fixtures", "import-peer.ts"), "datagram", String(udp.port)]);
+    stops.push(() => child.kill());
+    const m = message();
+    t = performance.now();
+    expect(socket_recvmsg(s, m)).toBe(4);
+    expect(performance.now() - t).toBeGreaterThanOrEqual(50);
+    expect(m.value.iov).toEqual(["late"]);
+    const from = m.value.name as { addr: string; port: number };
+    expect(from.addr).toBe("127.0.0.1");
+    // A send goes at once (a datagram socket has room), through the same path; to itself, since the
+    // child's port is closed by now and an ICMP refusal would reach Bun's loop as an error.
+    expect(socket_sendmsg(s, { name: { addr: "127.0.0.1", port: udp.port }, iov: ["ok"] })).toBe(2);
+    const back = message();
+    expect(socket_recvmsg(s, back)).toBe(2);
+    expect(back.value.iov).toEqual(["ok"]);
+    // Non-blocking again: no wait, EAGAIN at once.
+    expect(socket_set_nonblock(s)).toBe(true);
+    set_error_handler(() => true);
+    try {
+      t = performance.now();
+      expect(socket_recvmsg(s, message(), 0)).toBe(false);
+      expect(performance.now() - t).toBeLessThan(50);
+    } finally {
+      restore_error_handler();
+    }
+    socket_close(s);
+    expect(await child.exited).toBe(0);
   });
 
   test("a Bun UDP socket", async () => {

@@ -149,3 +149,20 @@ export function accept(s: Socket, sa: Uint8Array, saLen: Uint32Array): number {
   if (fd >= 0 && os.os !== "linux") os.setBlocking(fd, true);
   return fd;
 }
+
+/**
+ * sendmsg/recvmsg as on a blocking descriptor: waits until the handle is ready, then calls again (the
+ * kernel writes nothing back into the msghdr of a call that fails, so it serves again as it is). A
+ * stream's sendmsg that the OS takes only in part returns that count, as a signal-interrupted one does.
+ */
+export function message(recv: boolean, s: Socket, msghdr: Uint8Array, flags: number): number {
+  const call = (): number => (recv ? os.recvmsg!(s.fd, msghdr, flags) : os.sendmsg!(s.fd, msghdr, flags));
+  const wait = s.blocking && (flags & MSG_DONTWAIT) === 0;
+  let until = NaN;
+  for (;;) {
+    const n = call();
+    if (n >= 0 || !wait || !transient()) return n;
+    if (until !== until) until = deadline(s.fd, recv ? SO_RCVTIMEO : SO_SNDTIMEO);
+    if (!ready(s.fd, recv ? POLLIN : POLLOUT, until)) return call();
+  }
+}

@@ -10,6 +10,7 @@ import { binaryString, latin1Bytes, utf8 } from "../bytes.ts";
 import { IOVec } from "../iovec.ts";
 import { MSGHDR_SIZE, cmsgs, messageLayouts, writeMsghdr } from "../msghdr.ts";
 import { ensureOpen, os, optRef, refArg, sockArg, socketError, type Socket } from "./common.ts";
+import * as shared from "./emulated-blocking.ts";
 import { dropReceived } from "./cmsg.ts";
 import { receivedFds, recvInto } from "./msg-io.ts";
 import { unixPathText } from "./names.ts";
@@ -171,6 +172,7 @@ function transfer(recv: boolean, s: Socket, a: { ptr: number; count: number }, f
   try {
     if (nb && name) nb.bytes.set(name);
     writeMsghdr(msghdr, { name: nb?.ptr ?? 0, namelen: nb ? namelen : 0, iov: a.ptr, iovlen: a.count, control: 0, controllen: 0 });
+    if (s.sharedFd) return shared.message(recv, s, msghdr, flags);
     return recv ? os.recvmsg!(s.fd, msghdr, flags) : os.sendmsg!(s.fd, msghdr, flags);
   } finally {
     if (nb) freeNative(nb.ptr);

@@ -8,6 +8,7 @@ import { CMSG_HDR, IOVEC_SIZE, MSGHDR_SIZE, cmsgLen, cmsgSpace, cmsgs, writeCmsg
 import { releaseScratch } from "../platform/native-memory.ts";
 import type { Ref } from "../php/ref.ts";
 import { Socket, ensureOpen, globals, os, refArg, sockArg, sockStrerror, socketError } from "./common.ts";
+import * as shared from "./emulated-blocking.ts";
 import { cmsgDataTo, dropReceived, entryFor, rightsSpace, type Received } from "./cmsg.ts";
 import { legacyRecvmsg, legacySendmsg } from "./iovec.ts";
 import { align8, messageText, receivedFds, recvInto, scratch, type Got } from "./msg-io.ts";
@@ -112,7 +113,7 @@ function sendmsg(fn: string, s: Socket, plan: SendPlan, flags: number): number |
       control: ctlLen ? block.ptr + ctlAt : 0,
       controllen: ctlLen,
     });
-    const r = os.sendmsg!(s.fd, msghdr, flags);
+    const r = s.sharedFd ? shared.message(false, s, msghdr, flags) : os.sendmsg!(s.fd, msghdr, flags);
     if (r < 0) {
       socketError(s, fn, "Error in sendmsg", os.lastError());
       return false;

@@ -6,6 +6,7 @@ import { binaryString, utf8 } from "../bytes.ts";
 import { IOVEC_SIZE, MSGHDR_SIZE, cmsgs, messageLayouts, readMsghdr, writeIovec, writeMsghdr } from "../msghdr.ts";
 import { nativeMemory, releaseScratch, takeScratch, type NativeBlock } from "../platform/native-memory.ts";
 import { os, type Socket } from "./common.ts";
+import * as shared from "./emulated-blocking.ts";
 import { rightsFds, type Received } from "./cmsg.ts";
 
 /**
@@ -53,7 +54,7 @@ export function recvInto(fn: string, s: Socket, nameSize: number | null, namelen
       control: ctl ? block.ptr + ctlAt : 0,
       controllen: ctl,
     });
-    const r = os.recvmsg!(s.fd, msghdr, flags);
+    const r = s.sharedFd ? shared.message(true, s, msghdr, flags) : os.recvmsg!(s.fd, msghdr, flags);
     if (r < 0) return -1;
     const h = readMsghdr(msghdr);
     return {
