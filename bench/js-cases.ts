@@ -6,6 +6,7 @@ import { missing, type LibPath } from "./js/library.ts";
 import { hasSelect } from "./js/select.ts";
 import type { Budget } from "./js/measure.ts";
 import { pinned } from "./pin.ts";
+import type { SideBySide } from "./side-by-side.ts";
 
 export const LIB_PATHS: Record<LibPath, string> = {
   strings: "php-sockets: strings",
@@ -21,6 +22,13 @@ function cell(impl: string, t: Transport | "select", size: number, budget: Budge
   const r = Bun.spawnSync(cmd, { stdout: "pipe", stderr: "pipe" });
   if (r.exitCode !== 0) throw new Error(`bench cell ${impl} ${t} ${size} failed: ${r.stderr.toString()}`);
   return (JSON.parse(r.stdout.toString()) as { ops: number }).ops;
+}
+
+/** The library's paths and their floors alternating in one pinned process (bench/side-by-side.ts). */
+export function sideBySide(t: Transport, n: number): SideBySide {
+  const r = Bun.spawnSync(pinned([process.execPath, `${import.meta.dir}/side-by-side.ts`, t, String(n)]), { stdout: "pipe", stderr: "pipe" });
+  if (r.exitCode !== 0) throw new Error(`side-by-side ${t} ${n} failed: ${r.stderr.toString()}`);
+  return JSON.parse(r.stdout.toString()) as SideBySide;
 }
 
 /** Every JavaScript implementation on one round-trip case. */

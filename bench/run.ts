@@ -6,7 +6,7 @@
 import { cpus, release } from "node:os";
 import { SELECT_SOCKETS, SIZES, TRANSPORTS, sizeFor, type Cell, type Transport } from "./cases.ts";
 import { buildC, caseArg, gccVersion, phpVersion, runC, runPhp } from "./external.ts";
-import { LIB_PATHS, jsSelect, jsTrips } from "./js-cases.ts";
+import { LIB_PATHS, jsSelect, jsTrips, sideBySide } from "./js-cases.ts";
 import { pinning } from "./pin.ts";
 import { allocChecks } from "./alloc.ts";
 import { countOsCalls, pieces } from "./profile.ts";
@@ -60,6 +60,8 @@ for (let r = 1; r <= rounds; r++) {
     log(`  ${`${t} ${n}`.padEnd(12)} ${cells.map((c) => `${c.impl.replace("php-sockets: ", "")} ${c.ops ? Math.round(c.ops).toLocaleString("en-US") : "-"}`).join(" · ")}`);
   }
 }
+log("side by side in one process (bench/side-by-side.ts)");
+const sides = cases.filter((c) => c.t !== "select").map(({ t, n }) => ({ transport: t as Transport, size: n, ns: sideBySide(t as Transport, n) }));
 log("awaitable readiness (bench/wait.ts)");
 const wait = await waitBench({ quick, rounds: Math.min(rounds, 3), log });
 log("allocation check");
@@ -85,6 +87,7 @@ const results: Results = {
   alloc,
   counts,
   pieces: parts,
+  sideBySide: sides,
 };
 await write(results, wait, everyRound);
 log(`wrote bench/RESULTS.md, results.json and results.svg in ${Math.round(results.meta.seconds)} s`);

@@ -74,6 +74,30 @@ function floors(r: Results): string[] {
   return [...out, ""];
 }
 
+/** The same ratios from one process per case, the variants alternating: no layout luck between them. */
+function sideBySideTable(r: Results): string[] {
+  if (!r.sideBySide?.length) return [];
+  const out = [
+    "### The library against the floor, side by side",
+    "",
+    "Each case in one process, the five variants alternating in batches (1,000 round trips, 100 at 64 KiB),",
+    "16 times; each variant's best batch. Processes differ by 10% and more in memory layout alone; here",
+    "only the code's own cost differs. Rates as above (library ÷ floor); above 1 the library is faster.",
+    "",
+    ...header("library ÷ floor, one process"),
+  ];
+  const cell = (t: Transport, s: number, lib: "zero-copy" | "binary" | "strings") => {
+    const e = r.sideBySide!.find((x) => x.transport === t && x.size === sizeFor(t, s));
+    if (!e) return "–";
+    const floor = lib === "zero-copy" ? e.ns.raw : e.ns["raw-strings"];
+    return `${(floor / e.ns[lib]).toFixed(2)} (${(e.ns[lib] / 1000).toFixed(1)} µs)`;
+  };
+  for (const t of TRANSPORTS) out.push(row([`zero-copy ÷ bun:ffi raw, ${t}`, ...SIZES.map((s) => cell(t, s, "zero-copy"))]));
+  for (const t of TRANSPORTS) out.push(row([`binary strings ÷ raw + strings, ${t}`, ...SIZES.map((s) => cell(t, s, "binary"))]));
+  for (const t of TRANSPORTS) out.push(row([`strings ÷ raw + strings, ${t}`, ...SIZES.map((s) => cell(t, s, "strings"))]));
+  return [...out, ""];
+}
+
 function selectTable(r: Results): string[] {
   const lib = find(r.cells, LIB_STRINGS, "select", SELECT_SOCKETS)?.ops ?? 0;
   const out = [row(["implementation", "socket_select calls / s", "÷ library"]), row(["---", "---:", "---:"])];
@@ -149,6 +173,7 @@ export function markdown(r: Results): string {
     "library's share is its ratio to the floor; the floor's ratio to C or PHP is what Bun itself costs.",
     "",
     ...floors(r),
+    ...sideBySideTable(r),
     `## socket_select over ${SELECT_SOCKETS.toLocaleString("en-US")} idle sockets, one ready`,
     "",
     "Each call passes a fresh copy of the whole set (PHP's `$r = $all;`) with a zero timeout.",

@@ -1,7 +1,8 @@
 // What one benchmark run produced, as the report writers read it.
-import type { Cell } from "../cases.ts";
+import type { Cell, Transport } from "../cases.ts";
 import type { Alloc } from "../alloc.ts";
 import type { CallCount, Piece } from "../profile.ts";
+import type { SideBySide } from "../side-by-side.ts";
 
 export interface Meta {
   date: string;
@@ -24,6 +25,8 @@ export interface Results {
   alloc: Alloc[];
   counts: CallCount[];
   pieces: Piece[];
+  /** ns per round trip of the library's paths and their floors, alternating in one process per case. */
+  sideBySide?: { transport: Transport; size: number; ns: SideBySide }[];
 }
 
 /** Display order: the floors first, then Bun's and Node's own networking, then the library's paths. */
