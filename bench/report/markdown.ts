@@ -80,9 +80,10 @@ function sideBySideTable(r: Results): string[] {
   const out = [
     "### The library against the floor, side by side",
     "",
-    "Each case in one process, the five variants alternating in batches (1,000 round trips, 100 at 64 KiB),",
-    "16 times; each variant's best batch. Processes differ by 10% and more in memory layout alone; here",
-    "only the code's own cost differs. Rates as above (library ÷ floor); above 1 the library is faster.",
+    "Each case in one process a round, the five variants alternating in batches (1,000 round trips, 100 at",
+    "64 KiB), 16 times; each variant's best batch over all rounds. Processes differ by 10% and more in",
+    "memory layout alone; here only the code's own cost differs. Rates as above (library ÷ floor); above 1",
+    "the library is faster.",
     "",
     ...header("library ÷ floor, one process"),
   ];
