@@ -1,4 +1,4 @@
-// One in-process case in a process of its own: `bun bench/cell.ts IMPL TRANSPORT SIZE CPU_NS`.
+// One JavaScript case in a process of its own: `bun bench/cell.ts IMPL TRANSPORT SIZE CPU_NS`.
 // A fresh process per case is how C and PHP run too: no case inherits another's JIT profile
 // (call sites shared by the string and zero-copy paths go polymorphic), GC heap or event-loop state.
 // Prints the rate (calls per second) as JSON on stdout.
@@ -11,7 +11,8 @@ import { rate } from "./js/measure.ts";
 
 const [impl, transport, sizeArg, cpuArg] = process.argv.slice(2) as [string, Transport | "select", string, string];
 const size = Number(sizeArg), budget = { cpuTime: Number(cpuArg) || 120e6 };
-const costly = size >= 65536 && transport !== "select";
+// The largest payloads (64 KiB, and UDP's 65,507 B) take smaller batches, as in side-by-side.ts.
+const costly = size > 32768 && transport !== "select";
 
 /** Runs f for WARM_MS first: a fresh process has cold JIT tiers and caches, where C and PHP have a warm-up batch. */
 const WARM_MS = 300;
