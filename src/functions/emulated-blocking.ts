@@ -82,19 +82,29 @@ export function recv(s: Socket, buf: Uint8Array, len: number, flags: number): nu
   }
 }
 
-/** recvfrom as on a blocking descriptor (no MSG_WAITALL gathering: its callers read datagrams). */
-export function recvfrom(s: Socket, buf: Uint8Array, len: number, flags: number, sa: Uint8Array, saLen: Uint32Array): number {
+/**
+ * One call as on a blocking descriptor, for calls that move a whole datagram or message at once: made
+ * again each time the handle is ready, until it succeeds, fails for good, or the deadline of
+ * SO_RCVTIMEO (`recv`) or SO_SNDTIMEO passes, when it is made once more for the OS's own answer.
+ */
+function retried(s: Socket, flags: number, recv: boolean, call: () => number): number {
   const wait = s.blocking && (flags & MSG_DONTWAIT) === 0;
-  const offered = saLen[0]!;
   let until = NaN;
   for (;;) {
-    const n = os.recvfrom(s.fd, buf, len, flags, sa, saLen);
+    const n = call();
     if (n >= 0 || !wait || !transient()) return n;
-    if (until !== until) until = deadline(s.fd, SO_RCVTIMEO);
-    const ok = ready(s.fd, POLLIN, until);
-    saLen[0] = offered;
-    if (!ok) return os.recvfrom(s.fd, buf, len, flags, sa, saLen);
+    if (until !== until) until = deadline(s.fd, recv ? SO_RCVTIMEO : SO_SNDTIMEO);
+    if (!ready(s.fd, recv ? POLLIN : POLLOUT, until)) return call();
   }
+}
+
+/** recvfrom as on a blocking descriptor (no MSG_WAITALL gathering: its callers read datagrams). */
+export function recvfrom(s: Socket, buf: Uint8Array, len: number, flags: number, sa: Uint8Array, saLen: Uint32Array): number {
+  const offered = saLen[0]!;
+  return retried(s, flags, true, () => {
+    saLen[0] = offered;
+    return os.recvfrom(s.fd, buf, len, flags, sa, saLen);
+  });
 }
 
 /** send as on a blocking descriptor: a stream's bytes all go, waiting for room as needed. */
@@ -120,14 +130,7 @@ export function send(s: Socket, bytes: Uint8Array, len: number, flags: number): 
 
 /** sendto as on a blocking descriptor (one datagram, or a stream's bytes through send). */
 export function sendto(s: Socket, bytes: Uint8Array, len: number, flags: number, sa: Uint8Array, saLen: number): number {
-  const wait = s.blocking && (flags & MSG_DONTWAIT) === 0;
-  let until = NaN;
-  for (;;) {
-    const n = os.sendto(s.fd, bytes, len, flags, sa, saLen);
-    if (n >= 0 || !wait || !transient()) return n;
-    if (until !== until) until = deadline(s.fd, SO_SNDTIMEO);
-    if (!ready(s.fd, POLLOUT, until)) return os.sendto(s.fd, bytes, len, flags, sa, saLen);
-  }
+  return retried(s, flags, false, () => os.sendto(s.fd, bytes, len, flags, sa, saLen));
 }
 
 /** accept as on a blocking listener (Linux's accept honours SO_RCVTIMEO too). */
@@ -156,13 +159,5 @@ export function accept(s: Socket, sa: Uint8Array, saLen: Uint32Array): number {
  * stream's sendmsg that the OS takes only in part returns that count, as a signal-interrupted one does.
  */
 export function message(recv: boolean, s: Socket, msghdr: Uint8Array, flags: number): number {
-  const call = (): number => (recv ? os.recvmsg!(s.fd, msghdr, flags) : os.sendmsg!(s.fd, msghdr, flags));
-  const wait = s.blocking && (flags & MSG_DONTWAIT) === 0;
-  let until = NaN;
-  for (;;) {
-    const n = call();
-    if (n >= 0 || !wait || !transient()) return n;
-    if (until !== until) until = deadline(s.fd, recv ? SO_RCVTIMEO : SO_SNDTIMEO);
-    if (!ready(s.fd, recv ? POLLIN : POLLOUT, until)) return call();
-  }
+  return retried(s, flags, recv, () => (recv ? os.recvmsg!(s.fd, msghdr, flags) : os.sendmsg!(s.fd, msghdr, flags)));
 }
