@@ -3,8 +3,7 @@
 // (call sites shared by the string and zero-copy paths go polymorphic), GC heap or event-loop state.
 // Prints the rate (calls per second) as JSON on stdout.
 import { SELECT_SOCKETS, type Transport } from "./cases.ts";
-import { libTrips, type LibPath } from "./js/library.ts";
-import { rawStringTrips, rawTrips } from "./js/raw.ts";
+import { tripsOf, type LibPath } from "./js/library.ts";
 import { evented } from "./js/evented.ts";
 import { libSelect, rawSelect } from "./js/select.ts";
 import { rate } from "./js/measure.ts";
@@ -40,7 +39,7 @@ async function run(): Promise<number> {
       await e.close();
     }
   }
-  const c = impl === "raw" ? rawTrips(transport, size) : impl === "raw-strings" ? rawStringTrips(transport, size) : libTrips(impl as LibPath, transport, size);
+  const c = tripsOf(impl as LibPath | "raw" | "raw-strings", transport, size);
   try {
     return await measured(c.trip);
   } finally {

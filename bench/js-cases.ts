@@ -16,20 +16,19 @@ export const LIB_PATHS: Record<LibPath, string> = {
 /** The other cases bench/cell.ts takes, with the names the report gives them. */
 const OTHERS = { raw: "bun:ffi raw", "raw-strings": "bun:ffi raw + strings", "Bun.listen": "Bun.listen", "node:net": "node:net" } as const;
 
-/** Calls per second of one case, from its own process. */
-function cell(impl: string, t: Transport | "select", size: number, budget: Budget): number {
-  const cmd = pinned([process.execPath, `${import.meta.dir}/cell.ts`, impl, t, String(size), String(budget.cpuTime)]);
-  const r = Bun.spawnSync(cmd, { stdout: "pipe", stderr: "pipe" });
-  if (r.exitCode !== 0) throw new Error(`bench cell ${impl} ${t} ${size} failed: ${r.stderr.toString()}`);
-  return (JSON.parse(r.stdout.toString()) as { ops: number }).ops;
+/** The JSON a bench script prints, from a pinned process of its own. */
+function runScript(script: string, args: (string | number)[]): unknown {
+  const r = Bun.spawnSync(pinned([process.execPath, `${import.meta.dir}/${script}`, ...args.map(String)]), { stdout: "pipe", stderr: "pipe" });
+  if (r.exitCode !== 0) throw new Error(`bench/${script} ${args.join(" ")} failed: ${r.stderr.toString()}`);
+  return JSON.parse(r.stdout.toString());
 }
 
+/** Calls per second of one case, from its own process. */
+const cell = (impl: string, t: Transport | "select", size: number, budget: Budget): number =>
+  (runScript("cell.ts", [impl, t, size, budget.cpuTime]) as { ops: number }).ops;
+
 /** The library's paths and their floors alternating in one pinned process (bench/side-by-side.ts). */
-export function sideBySide(t: Transport, n: number): SideBySide {
-  const r = Bun.spawnSync(pinned([process.execPath, `${import.meta.dir}/side-by-side.ts`, t, String(n)]), { stdout: "pipe", stderr: "pipe" });
-  if (r.exitCode !== 0) throw new Error(`side-by-side ${t} ${n} failed: ${r.stderr.toString()}`);
-  return JSON.parse(r.stdout.toString()) as SideBySide;
-}
+export const sideBySide = (t: Transport, n: number): SideBySide => runScript("side-by-side.ts", [t, n]) as SideBySide;
 
 /** Every JavaScript implementation on one round-trip case. */
 export function jsTrips(t: Transport, n: number, budget: Budget): Cell[] {

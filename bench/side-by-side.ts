@@ -4,8 +4,7 @@
 // more in their memory layout alone; alternating in one process leaves only the code's own cost.
 // (The two string paths share call sites here, which can only make the library look slower.)
 import type { Transport } from "./cases.ts";
-import { libTrips } from "./js/library.ts";
-import { rawStringTrips, rawTrips } from "./js/raw.ts";
+import { tripsOf } from "./js/library.ts";
 
 export const SIDE_BY_SIDE = ["raw", "zero-copy", "raw-strings", "binary", "strings"] as const;
 export type SideBySide = Record<(typeof SIDE_BY_SIDE)[number], number>;
@@ -14,7 +13,7 @@ const ROUNDS = 16;
 
 if (import.meta.main) {
   const t = process.argv[2] as Transport, n = Number(process.argv[3]);
-  const trips = SIDE_BY_SIDE.map((k) => [k, k === "raw" ? rawTrips(t, n) : k === "raw-strings" ? rawStringTrips(t, n) : libTrips(k, t, n)] as const);
+  const trips = SIDE_BY_SIDE.map((k) => [k, tripsOf(k, t, n)] as const);
   const per = n > 32768 ? 100 : 1000;
   // Warm-up: every variant until its JIT tiers are up.
   for (const [, c] of trips) for (let i = 0; i < per * 4; i++) c.trip();

@@ -5,6 +5,7 @@
 // Functions that have not landed yet are detected, and their cases skipped, so a later run picks them up.
 import * as lib from "../../src/index.ts";
 import { noDelay } from "./libc.ts";
+import { rawStringTrips, rawTrips } from "./raw.ts";
 import type { Transport } from "../cases.ts";
 
 type Fn = (...a: any[]) => any;
@@ -142,6 +143,11 @@ function zeroCopyTrips(p: SockPair, t: Transport, n: number): () => void {
     if (sendto(p.b, into, n, 0, "127.0.0.1", portA) !== n) fail("socket_sendto");
     if (recvInto(p.a, into, 0) !== n) fail("socket_recv_into");
   };
+}
+
+/** The round trips of one fd-level case by the name bench/cell.ts and bench/side-by-side.ts take. */
+export function tripsOf(impl: LibPath | "raw" | "raw-strings", t: Transport, n: number): Trips {
+  return impl === "raw" ? rawTrips(t, n) : impl === "raw-strings" ? rawStringTrips(t, n) : libTrips(impl, t, n);
 }
 
 export function libTrips(path: LibPath, t: Transport, n: number): Trips {
